@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config";
+
+// One `vitest run` runs everything: unit tests, then the built site (build checks and browser tests).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "site",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          // Builds dist/ once from the shipped catalogue before the site's tests.
+          globalSetup: ["tests/e2e/construire-site.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
