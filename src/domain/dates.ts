@@ -1,0 +1,48 @@
+/** Days as people in the territory live them: Europe/Paris, whatever the server's time zone. */
+
+export const FUSEAU = "Europe/Paris";
+
+const formatJourParis = new Intl.DateTimeFormat("en-CA", { timeZone: FUSEAU, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's date in Paris as YYYY-MM-DD (an edit at 00:30 in Poitiers is already "tomorrow" in UTC terms). */
+export function aujourdhuiAParis(maintenant: Date = new Date()): string {
+  return formatJourParis.format(maintenant);
+}
+
+export const MOTIF_JOUR = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day written YYYY-MM-DD (rejects 2026-02-30). */
+export function estJourValide(jour: string): boolean {
+  if (!MOTIF_JOUR.test(jour)) return false;
+  const [a, m, j] = jour.split("-").map(Number) as [number, number, number];
+  const d = new Date(Date.UTC(a, m - 1, j));
+  return d.getUTCFullYear() === a && d.getUTCMonth() === m - 1 && d.getUTCDate() === j;
+}
+
+/** YAML parsers differ: js-yaml gives a Date for `2026-10-01`, the yaml package a string. */
+export function jourDepuisValeur(valeur: unknown): string | undefined {
+  if (valeur instanceof Date && !Number.isNaN(valeur.getTime())) return valeur.toISOString().slice(0, 10);
+  if (typeof valeur === "string" && estJourValide(valeur.trim())) return valeur.trim();
+  return undefined;
+}
+
+/** Whole days from `debut` to `fin` (both YYYY-MM-DD). */
+export function joursEntre(debut: string, fin: string): number {
+  return Math.round((Date.parse(`${fin}T00:00:00Z`) - Date.parse(`${debut}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Add calendar months to a day, clamping to the month's end (31 Aug + 6 months = 28/29 Feb). */
+export function ajouterMois(jour: string, mois: number): string {
+  const [a, m, j] = jour.split("-").map(Number) as [number, number, number];
+  const cible = new Date(Date.UTC(a, m - 1 + mois, 1));
+  const dernierJour = new Date(Date.UTC(cible.getUTCFullYear(), cible.getUTCMonth() + 1, 0)).getUTCDate();
+  cible.setUTCDate(Math.min(j, dernierJour));
+  return cible.toISOString().slice(0, 10);
+}
+
+const formatDateLongue = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
+/** "2026-10-01" -> "1 octobre 2026". */
+export function dateEnClair(jour: string): string {
+  return formatDateLongue.format(new Date(`${jour}T00:00:00Z`));
+}

@@ -1,0 +1,149 @@
+/**
+ * What a service page says, in the order DORA uses: for whom, where and when, how to mobilise it,
+ * fees, zone, description, contact, structure, freshness. A plain view model (strings and lists),
+ * so that the static page and the CMS preview render it from one component.
+ */
+import type { Service, Structure } from "./catalogue";
+import { dateEnClair } from "./dates";
+import { estAVerifier } from "./freshness";
+import { horairesEnClair, type LigneHoraire } from "./horaires";
+import { markdownEnHtml } from "./markdown";
+import {
+  besoinParCode,
+  frais as listeFrais,
+  libelle,
+  modesAccueil,
+  publics as listePublics,
+  themeDuCode,
+  typesDeService,
+} from "./taxonomy";
+import { lienTelephone, telephoneEnClair } from "./telephone";
+import { zonesEnClair } from "./zone";
+
+export interface Lien {
+  libelle: string;
+  href: string;
+}
+
+export interface FicheService {
+  nom: string;
+  resume: string;
+  structure: { nom: string; href: string };
+  thematiques: { code: string; libelle: string; theme: string; themeHref: string }[];
+  type?: string;
+  miseAJour: { date: string; le: string; aVerifier: boolean };
+  pourQui: { publics: string[]; precisions?: string; conditions?: string };
+  ouEtQuand: {
+    modes: string[];
+    adresse?: string[];
+    positionApprochee: boolean;
+    horaires?: { lignes: LigneHoraire[]; brut?: string };
+    rythme?: string;
+  };
+  mobilisation: {
+    /** What a professional (counsellor) does to mobilise it; empty when not mobilisable by them. */
+    professionnels: string[];
+    /** What the person does; empty when only a professional can mobilise it. */
+    usagers: string[];
+    lien?: Lien;
+    precisions?: string;
+  };
+  frais?: { libelle: string; precisions?: string };
+  zone: string[];
+  descriptionHtml: string;
+  contact: { nom?: string; telephone?: Lien; courriel?: Lien };
+}
+
+function adresseEnLignes(lieu: Service["lieu"]): string[] | undefined {
+  if (!lieu) return undefined;
+  const lignes = [lieu.adresse, lieu.complement_adresse, [lieu.code_postal, lieu.commune].filter(Boolean).join(" ")].filter(
+    (l): l is string => Boolean(l && l.trim()),
+  );
+  return lignes.length ? lignes : undefined;
+}
+
+function rythme(service: Service): string | undefined {
+  const morceaux: string[] = [];
+  if (service.volume_horaire_hebdomadaire !== undefined) {
+    morceaux.push(`${String(service.volume_horaire_hebdomadaire).replace(".", ",")} h par semaine`);
+  }
+  if (service.nombre_semaines !== undefined) {
+    morceaux.push(`pendant ${service.nombre_semaines} semaine${service.nombre_semaines > 1 ? "s" : ""}`);
+  }
+  return morceaux.length ? morceaux.join(" ") : undefined;
+}
+
+export interface OptionsFiche {
+  /** Today (YYYY-MM-DD, Paris) for the freshness mark. */
+  aujourdhui: string;
+  /** URL of a structure's page. */
+  urlStructure: (slug: string) => string;
+  /** URL of a theme's page. */
+  urlTheme: (slug: string) => string;
+}
+
+export function ficheService(service: Service, structure: Structure | undefined, options: OptionsFiche): FicheService {
+  const telephone = service.telephone ?? structure?.telephone;
+  const courriel = service.courriel ?? structure?.courriel;
+  const enPresentiel = service.modes_accueil.includes("en-presentiel");
+
+  // data·inclusion: the contact of the service, or failing that of its structure.
+  const actions: string[] = [];
+  for (const mode of service.modes_mobilisation ?? []) {
+    if (mode === "telephoner") actions.push(telephone ? `Téléphoner au ${telephoneEnClair(telephone)}` : "Téléphoner");
+    else if (mode === "envoyer-un-courriel") actions.push(courriel ? `Envoyer un courriel à ${courriel}` : "Envoyer un courriel");
+    else if (mode === "se-presenter") actions.push(enPresentiel ? "Se présenter sur place, aux horaires d'accueil" : "Se présenter à la structure");
+    else if (mode === "utiliser-lien-mobilisation") actions.push("Remplir le formulaire en ligne");
+  }
+  const parQui = service.mobilisable_par ?? [];
+  const lignesHoraires = service.horaires_accueil ? horairesEnClair(service.horaires_accueil) : undefined;
+
+  return {
+    nom: service.nom,
+    resume: service.resume,
+    structure: { nom: structure?.nom ?? service.structureSlug, href: options.urlStructure(service.structureSlug) },
+    thematiques: service.thematiques.map((code) => {
+      const theme = themeDuCode(code);
+      return {
+        code,
+        libelle: besoinParCode(code)?.label ?? code,
+        theme: theme?.label ?? "",
+        themeHref: theme ? options.urlTheme(theme.slug) : "",
+      };
+    }),
+    type: service.type ? libelle(typesDeService, service.type) : undefined,
+    miseAJour: {
+      date: service.date_maj,
+      le: dateEnClair(service.date_maj),
+      aVerifier: estAVerifier(service.date_maj, options.aujourdhui),
+    },
+    pourQui: {
+      publics: (service.publics ?? ["tous-publics"]).map((p) => libelle(listePublics, p)),
+      precisions: service.publics_precisions,
+      conditions: service.conditions_acces,
+    },
+    ouEtQuand: {
+      modes: service.modes_accueil.map((m) => libelle(modesAccueil, m)),
+      adresse: enPresentiel ? adresseEnLignes(service.lieu) : undefined,
+      positionApprochee: Boolean(service.lieu?.positionApprochee),
+      horaires: lignesHoraires
+        ? { lignes: lignesHoraires.lignes, brut: lignesHoraires.complet ? undefined : service.horaires_accueil }
+        : undefined,
+      rythme: rythme(service),
+    },
+    mobilisation: {
+      professionnels: parQui.includes("professionnels") ? actions : [],
+      usagers: parQui.includes("usagers") ? actions : [],
+      lien: service.lien_mobilisation ? { libelle: "Formulaire en ligne", href: service.lien_mobilisation } : undefined,
+      precisions: service.mobilisation_precisions,
+    },
+    frais: service.frais ? { libelle: libelle(listeFrais, service.frais), precisions: service.frais_precisions } : undefined,
+    zone: zonesEnClair(service.zone_eligibilite),
+    descriptionHtml: markdownEnHtml(service.description, 3),
+    contact: {
+      nom: service.contact_nom_prenom,
+      telephone: telephone ? { libelle: telephoneEnClair(telephone), href: lienTelephone(telephone) } : undefined,
+      courriel: courriel ? { libelle: courriel, href: `mailto:${courriel}` } : undefined,
+    },
+  };
+}

@@ -1,0 +1,9 @@
+/** Freshness: a listing not updated for more than six months must be checked before it is trusted. */
+import { ajouterMois } from "./dates";
+
+export const MOIS_AVANT_VERIFICATION = 6;
+
+/** True when `dateMaj` is more than six months before `aujourdhui` (both YYYY-MM-DD, Paris days). */
+export function estAVerifier(dateMaj: string, aujourdhui: string): boolean {
+  return dateMaj < ajouterMois(aujourdhui, -MOIS_AVANT_VERIFICATION);
+}

@@ -1,0 +1,86 @@
+/** A service: `content/services/<slug>.md`. The Markdown body is its description (5–10,000 characters). */
+import { z } from "zod";
+import {
+  besoins,
+  frais,
+  modesAccueil,
+  modesMobilisation,
+  personnesMobilisatrices,
+  publics,
+  TOUS_PUBLICS,
+  typesDeService,
+} from "../taxonomy";
+import { FORMES_DE_ZONE, genreDeZone } from "../zone";
+import { code, codeEnTexte, codes, courriel, dateMaj, facultatif, horaires, nom, slug, telephone, texte, url } from "./champs";
+import { champsAdresse, verifierAdresse } from "./adresse";
+
+export const LONGUEUR_MAX_RESUME = 280;
+export const LONGUEUR_MIN_DESCRIPTION = 5;
+export const LONGUEUR_MAX_DESCRIPTION = 10_000;
+
+const codeDeZone = z.preprocess(
+  codeEnTexte,
+  z.string({ invalid_type_error: `doit être un ${FORMES_DE_ZONE}` }).superRefine((v, ctx) => {
+    if (!genreDeZone(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `« ${v} » n'est pas un ${FORMES_DE_ZONE}` });
+  }),
+);
+
+export const serviceFrontmatter = z
+  .object({
+    nom,
+    structure: slug,
+    resume: facultatif(texte(LONGUEUR_MAX_RESUME)),
+    thematiques: codes(besoins, "besoin (thématique)", 1),
+    type: facultatif(code(typesDeService, "type de service")),
+    publics: facultatif(
+      codes(publics, "public", 1).superRefine((liste, ctx) => {
+        if (liste.includes(TOUS_PUBLICS) && liste.length > 1) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: "« tous-publics » ne peut pas être combiné avec d'autres publics" });
+        }
+      }),
+    ),
+    publics_precisions: facultatif(texte(2000)),
+    conditions_acces: facultatif(texte(2000)),
+    frais: facultatif(code(frais, "frais")),
+    frais_precisions: facultatif(texte(2000)),
+    modes_accueil: codes(modesAccueil, "mode d'accueil", 1),
+    ...champsAdresse,
+    telephone: facultatif(telephone),
+    courriel: facultatif(courriel),
+    contact_nom_prenom: facultatif(texte(150)),
+    zone_eligibilite: facultatif(
+      z.array(codeDeZone, { invalid_type_error: "doit être une liste de codes" }).superRefine((liste, ctx) => {
+        const vus = new Set<string>();
+        liste.forEach((v, i) => {
+          if (vus.has(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `« ${v} » est répété` });
+          vus.add(v);
+        });
+      }),
+    ),
+    modes_mobilisation: facultatif(codes(modesMobilisation, "mode de mobilisation", 1)),
+    mobilisable_par: facultatif(codes(personnesMobilisatrices, "personne mobilisatrice", 1)),
+    lien_mobilisation: facultatif(url),
+    mobilisation_precisions: facultatif(texte(2000)),
+    horaires_accueil: facultatif(horaires),
+    volume_horaire_hebdomadaire: facultatif(
+      z.number({ invalid_type_error: "doit être un nombre d'heures (ex. : 6 ou 3.5)" }).min(0, "ne peut pas être négatif").max(168, "une semaine compte 168 heures"),
+    ),
+    nombre_semaines: facultatif(
+      z.number({ invalid_type_error: "doit être un nombre entier de semaines" }).int("doit être un nombre entier de semaines").min(1, "1 semaine au moins"),
+    ),
+    date_maj: dateMaj,
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    verifierAdresse(s, ctx);
+    if (s.modes_mobilisation?.includes("utiliser-lien-mobilisation") && !s.lien_mobilisation) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["lien_mobilisation"],
+        message: "obligatoire quand modes_mobilisation contient « utiliser-lien-mobilisation »",
+      });
+    }
+  });
+
+export type ServiceFrontmatter = z.output<typeof serviceFrontmatter>;
+export type ServiceFrontmatterSaisie = z.input<typeof serviceFrontmatter>;
