@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 // One `vitest run` runs everything: unit tests, then the built site (build checks and browser tests).
 export default defineConfig({
   test: {
+    // Browser tests share one machine's two cores: run test files one after the other.
+    fileParallelism: false,
     projects: [
       {
         test: {
@@ -20,7 +22,6 @@ export default defineConfig({
           globalSetup: ["tests/e2e/construire-site.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -43,6 +43,8 @@ export interface DepartementDecoupage {
   code: string;
   nom: string;
   region: string;
+  /** INSEE "type de nom en clair": which article the name takes (3 -> "de la Vienne"). */
+  typeLiaison?: number;
 }
 
 /** `centres[code] = [longitude, latitude]`, 2018 INSEE codes. */
@@ -65,6 +67,8 @@ export interface DepartementDonnees {
   code: string;
   nom: string;
   region: string;
+  /** The name with its article after "de": "de la Vienne", "des Deux-Sèvres", "de l'Ain". */
+  deNom: string;
 }
 
 export interface EpciDonnees {
@@ -96,6 +100,24 @@ export interface DonneesCommunes {
 }
 
 // --- Generation -------------------------------------------------------------------------------
+
+/** "de" + the name with the article INSEE's type de liaison gives it. */
+export function deNom(d: Pick<DepartementDecoupage, "nom" | "typeLiaison">): string {
+  switch (d.typeLiaison) {
+    case 1:
+      return `d'${d.nom}`;
+    case 5:
+      return `de l'${d.nom}`;
+    case 2:
+      return `du ${d.nom}`;
+    case 3:
+      return `de la ${d.nom}`;
+    case 4:
+      return `des ${d.nom}`;
+    default:
+      return /^[AEIOUYÉÈH]/i.test(d.nom) ? `d'${d.nom}` : `de ${d.nom}`;
+  }
+}
 
 const MOTIF_CODE_DEPARTEMENT = /^(?:\d{2}|2[AB]|97\d)$/;
 
@@ -183,7 +205,7 @@ export function genererDonneesCommunes(entrees: EntreesGeneration, codeDeparteme
       "Données IGN, INSEE — Licence Ouverte / Open Licence 2.0 ; découpage : @etalab/decoupage-administratif " +
       `${entrees.versionDecoupage} ; centres : IGN Admin Express COG 2018`,
     genere: `npm run generate:communes -- --departement ${code}`,
-    departement: { code: departement.code, nom: departement.nom, region: departement.region },
+    departement: { code: departement.code, nom: departement.nom, region: departement.region, deNom: deNom(departement) },
     epci: epciDuDepartement.map((e) => ({ siren: e.code, nom: e.nom, type: e.type })),
     communes,
   };

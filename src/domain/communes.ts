@@ -15,6 +15,8 @@ export interface Departement {
   readonly nom: string;
   /** INSEE code of the region. */
   readonly region: string;
+  /** The name after "de", with its article: "de la Vienne". */
+  readonly deNom: string;
 }
 
 export interface Epci {

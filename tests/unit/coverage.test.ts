@@ -44,8 +44,8 @@ describe("règle de couverture", () => {
   });
 
   it("counts a remote-only service without a place", () => {
-    expect(couverture({ nom: "Ligne", modes_accueil: ["a-distance"], zone_eligibilite: ["86"] }, availles)).toEqual({});
-    expect(couverture({ nom: "Sans lieu", modes_accueil: ["en-presentiel"] }, availles)).toBeUndefined();
+    expect(couverture({ modes_accueil: ["a-distance"], zone_eligibilite: ["86"] }, availles)).toEqual({});
+    expect(couverture({ modes_accueil: ["en-presentiel"] }, availles)).toBeUndefined();
   });
 
   it("sorts nearest first, then by name, remote-only last", () => {

@@ -88,7 +88,7 @@ export const telephone = z
   .trim()
   .superRefine((v, ctx) => {
     const chiffres = v.replace(/[\s.\-]/g, "");
-    if (!/^(0[1-9]\d{8}|\+33[1-9]\d{8}|\d{3,4})$/.test(chiffres)) {
+    if (!/^(0[1-9]\d{8}|\+33[1-9]\d{8}|1\d{1,2}|3\d{3})$/.test(chiffres)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         message: `${citer(v)} n'est pas un numéro de téléphone français (10 chiffres comme 05 49 00 00 00, ou numéro court comme 3949)`,

@@ -1,0 +1,175 @@
+/**
+ * The body of a service page, from the view model of src/domain/fiche-service.ts. Rendered to static
+ * HTML by Astro (no client JavaScript) and by the CMS preview, so that both show one design.
+ */
+import type { FicheService } from "../../domain/fiche-service";
+
+function Section({ id, titre, children }: { id: string; titre: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{titre}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Liste({ elements }: { elements: string[] }) {
+  if (elements.length === 1) return <p>{elements[0]}</p>;
+  return (
+    <ul>
+      {elements.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+export default function FicheServiceCorps({ fiche }: { fiche: FicheService }) {
+  const { pourQui, ouEtQuand, mobilisation, contact } = fiche;
+  return (
+    <div className="fiche">
+      <Section id="pour-qui" titre="Pour qui ?">
+        <dl>
+          <dt>Publics</dt>
+          <dd>{pourQui.publics.join(", ")}</dd>
+          {pourQui.precisions && (
+            <>
+              <dt>Précisions</dt>
+              <dd>{pourQui.precisions}</dd>
+            </>
+          )}
+          {pourQui.conditions && (
+            <>
+              <dt>Conditions d'accès</dt>
+              <dd>{pourQui.conditions}</dd>
+            </>
+          )}
+        </dl>
+      </Section>
+
+      <Section id="ou-et-quand" titre="Où et quand ?">
+        <dl>
+          <dt>Accueil</dt>
+          <dd>{ouEtQuand.modes.join(" et ")}</dd>
+          {ouEtQuand.adresse && (
+            <>
+              <dt>Adresse</dt>
+              <dd>
+                <address>
+                  {ouEtQuand.adresse.map((l, i) => (
+                    <span key={i}>
+                      {l}
+                      {i < ouEtQuand.adresse!.length - 1 && <br />}
+                    </span>
+                  ))}
+                </address>
+              </dd>
+            </>
+          )}
+          {ouEtQuand.horaires && (
+            <>
+              <dt>Horaires d'accueil</dt>
+              <dd>
+                {ouEtQuand.horaires.lignes.length > 0 && (
+                  <table className="horaires">
+                    <caption className="visually-hidden">Horaires d'accueil</caption>
+                    <tbody>
+                      {ouEtQuand.horaires.lignes.map((l) => (
+                        <tr key={l.jours}>
+                          <th scope="row">{l.jours.charAt(0).toUpperCase() + l.jours.slice(1)}</th>
+                          <td>{l.heures}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+                {ouEtQuand.horaires.brut && (
+                  <p>
+                    Horaires détaillés : <code>{ouEtQuand.horaires.brut}</code>
+                  </p>
+                )}
+              </dd>
+            </>
+          )}
+          {ouEtQuand.rythme && (
+            <>
+              <dt>Durée</dt>
+              <dd>{ouEtQuand.rythme}</dd>
+            </>
+          )}
+        </dl>
+      </Section>
+
+      <Section id="mobiliser" titre="Comment en bénéficier ?">
+        {mobilisation.professionnels.length > 0 && (
+          <>
+            <h3>Vous êtes un professionnel de l'insertion</h3>
+            <Liste elements={mobilisation.professionnels} />
+          </>
+        )}
+        {mobilisation.usagers.length > 0 ? (
+          <>
+            <h3>Vous souhaitez en bénéficier</h3>
+            <Liste elements={mobilisation.usagers} />
+          </>
+        ) : (
+          mobilisation.professionnels.length > 0 && (
+            <p>
+              Ce service est mobilisé par un professionnel de l'insertion : parlez-en à votre conseiller ou à votre référent.
+            </p>
+          )
+        )}
+        {mobilisation.professionnels.length === 0 && mobilisation.usagers.length === 0 && (
+          <p>Renseignez-vous auprès de la structure (voir le contact ci-dessous).</p>
+        )}
+        {mobilisation.lien && (
+          <p>
+            <a href={mobilisation.lien.href} rel="nofollow noopener">
+              {mobilisation.lien.libelle}
+            </a>
+          </p>
+        )}
+        {mobilisation.precisions && <p>{mobilisation.precisions}</p>}
+      </Section>
+
+      <Section id="frais" titre="Frais">
+        {fiche.frais ? (
+          <p>
+            {fiche.frais.libelle}
+            {fiche.frais.precisions && <> — {fiche.frais.precisions}</>}
+          </p>
+        ) : (
+          <p>Non précisé : renseignez-vous auprès de la structure.</p>
+        )}
+      </Section>
+
+      <Section id="zone" titre="Qui peut en bénéficier, où ?">
+        <Liste elements={fiche.zone} />
+      </Section>
+
+      <Section id="description" titre="Description">
+        <div className="description" dangerouslySetInnerHTML={{ __html: fiche.descriptionHtml }} />
+      </Section>
+
+      <Section id="contact" titre="Contact">
+        {contact.nom || contact.telephone || contact.courriel ? (
+          <ul>
+            {contact.nom && <li>{contact.nom}</li>}
+            {contact.telephone && (
+              <li>
+                Téléphone : <a href={contact.telephone.href}>{contact.telephone.libelle}</a>
+              </li>
+            )}
+            {contact.courriel && (
+              <li>
+                Courriel : <a href={contact.courriel.href}>{contact.courriel.libelle}</a>
+              </li>
+            )}
+          </ul>
+        ) : (
+          <p>Pas de contact direct : voir la structure.</p>
+        )}
+      </Section>
+    </div>
+  );
+}

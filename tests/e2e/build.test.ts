@@ -1,0 +1,74 @@
+/** The built site (dist/, from the shipped catalogue): one page per service, structure and commune; open-data exports. */
+import { describe, expect, it } from "vitest";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { communes } from "../../src/domain/communes";
+import { themes } from "../../src/domain/taxonomy";
+
+const dist = new URL("../../dist/", import.meta.url);
+const lire = (chemin: string) => readFileSync(new URL(chemin, dist), "utf8");
+const slugs = (dossier: string) =>
+  readdirSync(new URL(`../../content/${dossier}/`, import.meta.url))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => f.replace(/\.md$/, ""));
+
+describe("site construit", () => {
+  it("has one page per service, structure, commune and theme", () => {
+    const manquantes = [
+      ...slugs("services").map((s) => `services/${s}/index.html`),
+      ...slugs("structures").map((s) => `structures/${s}/index.html`),
+      ...communes.map((c) => `communes/${c.slug}/index.html`),
+      ...themes.map((t) => `thematiques/${t.slug}/index.html`),
+      "index.html",
+      "donnees/index.html",
+      "accessibilite/index.html",
+      "a-propos/index.html",
+      "404.html",
+    ].filter((p) => !existsSync(new URL(p, dist)));
+    expect(manquantes).toEqual([]);
+    expect(slugs("services").length).toBeGreaterThanOrEqual(120);
+    expect(slugs("structures").length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("shows the demonstration notice and every commune on the home page", () => {
+    const accueil = lire("index.html");
+    expect(accueil).toContain("Données de démonstration");
+    for (const c of communes) expect(accueil).toContain(`href="/communes/${c.slug}/"`);
+  });
+
+  it("exports every service and structure in the data·inclusion v1 format", () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const schema = (nom: string) => JSON.parse(readFileSync(new URL(`../fixtures/data-inclusion-schema/${nom}`, import.meta.url), "utf8"));
+    const validerService= ajv.compile<object>(schema("service.json"));
+    const validerStructure= ajv.compile<object>(schema("structure.json"));
+    const services: { id: string; structure_id: string }[] = JSON.parse(lire("donnees/services.json"));
+    const structures: { id: string }[] = JSON.parse(lire("donnees/structures.json"));
+    expect(services).toHaveLength(slugs("services").length);
+    expect(structures).toHaveLength(slugs("structures").length);
+    const invalides: string[] = [];
+    for (const s of services) if (!validerService({ ...s })) invalides.push(`service ${s.id}: ${ajv.errorsText(validerService.errors)}`);
+    for (const s of structures) if (!validerStructure({ ...s })) invalides.push(`structure ${s.id}: ${ajv.errorsText(validerStructure.errors)}`);
+    expect(invalides).toEqual([]);
+    const ids = new Set(structures.map((s) => s.id));
+    expect(services.filter((s) => !ids.has(s.structure_id)).map((s) => s.id)).toEqual([]);
+  });
+});
+
+describe("construction sur un catalogue invalide", () => {
+  it("stops before building, with the validator's readable messages", () => {
+    const r = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build", "--outDir", "/tmp/carto-build-casse"], {
+      env: { ...process.env, CARTO_CATALOGUE: "tests/fixtures/catalogues/casse" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(r.status).not.toBe(0);
+    const sortie = `${r.stdout}\n${r.stderr}`;
+    expect(sortie).toMatch(/tests\/fixtures\/catalogues\/casse\/services\/[a-z0-9-]+\.md:\d+ publics: « jeunesse » n'est pas une valeur permise/);
+    expect(sortie).toMatch(/contient des erreurs/);
+    expect(existsSync("/tmp/carto-build-casse/index.html")).toBe(false);
+  });
+});
+

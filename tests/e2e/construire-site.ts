@@ -1,0 +1,10 @@
+/** Builds the site once (astro build, the shipped catalogue) before the build and browser tests. */
+import { execFileSync } from "node:child_process";
+
+export default function construireSite(): void {
+  if (process.env.CARTO_TESTS_SANS_BUILD === "1") return; // reuse an existing dist/ while iterating on tests
+  execFileSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, CARTO_CATALOGUE: "" },
+  });
+}
