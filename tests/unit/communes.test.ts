@@ -42,7 +42,7 @@ function entrees(): EntreesGeneration {
 
 describe("communes de la Vienne", () => {
   it("compte 265 communes et 7 EPCI", () => {
-    expect(departement).toEqual({ code: "86", nom: "Vienne", region: "75" });
+    expect(departement).toEqual({ code: "86", nom: "Vienne", region: "75", deNom: "de la Vienne" });
     expect(communes).toHaveLength(265);
     expect(epcis).toHaveLength(7);
     expect(new Set(communes.map((c) => c.code)).size).toBe(265);
