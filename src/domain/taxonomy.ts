@@ -3,7 +3,8 @@
  * (src/data/data-inclusion, Licence Ouverte 2.0), with their French labels. The validator, the
  * CMS config, the filters and the pages all read their lists from here.
  */
-import thematiquesSource from "../data/data-inclusion/taxonomies-with-category-labels.json" with { type: "json" };
+import categoriesSource from "../data/data-inclusion/categories.json" with { type: "json" };
+import thematiquesSource from "../data/data-inclusion/thematiques.json" with { type: "json" };
 import typesSource from "../data/data-inclusion/types-de-services.json" with { type: "json" };
 import fraisSource from "../data/data-inclusion/frais.json" with { type: "json" };
 import publicsSource from "../data/data-inclusion/publics.json" with { type: "json" };
@@ -48,27 +49,20 @@ export interface Categorie extends Valeur {
   besoins: readonly Besoin[];
 }
 
-const sourceThematiques = thematiquesSource.thematiques as ReadonlyArray<{
-  value: string;
-  label: string;
-  niveau: string;
-  categorie?: string;
-}>;
-
+// The 16 categories' labels come from categories.json (extracted from the reference
+// taxonomies-with-category-labels.json, which the browser need not download); the needs from thematiques.json.
 export const categories: readonly Categorie[] = Object.freeze(
-  sourceThematiques
-    .filter((t) => t.niveau === "categorie")
-    .map((c) =>
-      Object.freeze({
-        value: c.value,
-        label: c.label,
-        besoins: Object.freeze(
-          sourceThematiques
-            .filter((t) => t.niveau === "sous-categorie" && t.value.startsWith(`${c.value}--`))
-            .map((b) => Object.freeze({ value: b.value, label: b.label, categorie: c.value })),
-        ),
-      }),
-    ),
+  categoriesSource.map((c) =>
+    Object.freeze({
+      value: c.value,
+      label: c.label,
+      besoins: Object.freeze(
+        thematiquesSource
+          .filter((t) => t.value.startsWith(`${c.value}--`))
+          .map((b) => Object.freeze({ value: b.value, label: b.label, categorie: c.value })),
+      ),
+    }),
+  ),
 );
 
 /** The 69 needs, in reference-list order. */

@@ -1,0 +1,76 @@
+/**
+ * Free-text search over the search index (MiniSearch, built off the main thread in a Web Worker):
+ * service name, structure name, need labels, summary, the description's distinctive terms and the
+ * place's commune; accents, case, plurals and small typos aside.
+ */
+import MiniSearch, { type SearchOptions } from "minisearch";
+import type { IndexRecherche } from "./index-recherche";
+import { libellesDesBesoins } from "./besoins";
+import { termesDuTexte } from "./termes";
+
+interface DocumentTexte {
+  id: number;
+  nom: string;
+  structure: string;
+  besoins: string;
+  resume: string;
+  k: string;
+  commune: string;
+}
+
+export const CHAMPS_TEXTE = ["nom", "structure", "besoins", "resume", "k", "commune"] as const;
+export const POIDS_CHAMPS: Record<(typeof CHAMPS_TEXTE)[number], number> = {
+  nom: 3,
+  structure: 1.5,
+  besoins: 2,
+  resume: 1,
+  k: 1,
+  commune: 1,
+};
+
+/** Terms of 4 characters or more tolerate typos: 1 edit up to 9 characters, 2 from 10. */
+const fuzzy = (terme: string) => (terme.length >= 4 ? 0.2 : false);
+
+function processTerm(terme: string): string[] | null {
+  const termes = termesDuTexte(terme);
+  return termes.length > 0 ? termes : null;
+}
+
+export function creerIndexTexte(index: IndexRecherche): MiniSearch<DocumentTexte> {
+  const mini = new MiniSearch<DocumentTexte>({
+    fields: [...CHAMPS_TEXTE],
+    storeFields: [],
+    processTerm,
+    searchOptions: { boost: POIDS_CHAMPS, fuzzy, processTerm },
+  });
+  mini.addAll(
+    index.services.map((s, id) => ({
+      id,
+      nom: s.n,
+      structure: index.structures[s.st] ?? "",
+      besoins: libellesDesBesoins(s.b.map((b) => index.besoins[b] ?? "")).join(" "),
+      resume: s.r,
+      k: s.k ?? "",
+      commune: s.c ?? "",
+    })),
+  );
+  return mini;
+}
+
+/**
+ * Service index → relevance score. Every word must match (typos and plurals aside), the last one as a
+ * prefix while it is being typed (no trailing space); when no service has every word, any word will do.
+ */
+export function chercherTexte(mini: MiniSearch<DocumentTexte> | MiniSearch, q: string): Map<number, number> {
+  const scores = new Map<number, number>();
+  if (q.trim() === "") return scores;
+  const enCoursDeFrappe = !/\s$/.test(q);
+  const options: SearchOptions = {
+    prefix: (_terme, i, termes) => enCoursDeFrappe && i === termes.length - 1,
+    combineWith: "AND",
+  };
+  let trouves = mini.search(q, options);
+  if (trouves.length === 0) trouves = mini.search(q, { ...options, combineWith: "OR" });
+  for (const t of trouves) scores.set(t.id as number, t.score);
+  return scores;
+}
