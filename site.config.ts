@@ -20,6 +20,17 @@ export interface SiteConfig {
   catalogueDeDemonstration: boolean;
   /** Who publishes the site (shown on the about and accessibility pages). */
   editeur: { nom: string; courriel: string };
+  /** The search page's map. */
+  carte: {
+    /**
+     * Raster tile server: Leaflet URL template (`{z}`, `{x}`, `{y}`), HTML attribution shown on the map,
+     * highest zoom level the server delivers. Tests serve stub tiles for this URL's host.
+     */
+    tuiles: { url: string; attribution: string; maxZoom: number };
+    /** View before there are results: [latitude, longitude] and zoom (default: the whole of France). */
+    centre?: [number, number];
+    zoom?: number;
+  };
 }
 
 export const siteConfig: SiteConfig = {
@@ -31,6 +42,26 @@ export const siteConfig: SiteConfig = {
   source: "carto-insertion-86",
   catalogueDeDemonstration: true,
   editeur: { nom: "Département de la Vienne (démonstration)", courriel: "carto-insertion@example.org" },
+  carte: {
+    // "Plan IGN v2" from IGN's Géoplateforme: free, no key, a French public service (levels 0 to 19 in
+    // the Web Mercator "PM" tile matrix set). OpenStreetMap is an option, but its volunteer-run servers
+    // are not meant for a public service's traffic (https://operations.osmfoundation.org/policies/tiles/):
+    //   url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    //   attribution: '© <a href="https://www.openstreetmap.org/copyright">les contributeurs d’OpenStreetMap</a>',
+    //   maxZoom: 19,
+    // (or a tile server of your own, or a commercial provider's, with its key in the URL).
+    // The site's Content-Security-Policy, if any, must allow this host in img-src.
+    tuiles: {
+      url:
+        "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0" +
+        "&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png" +
+        "&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}",
+      attribution: '© <a href="https://www.ign.fr/">IGN</a>',
+      maxZoom: 19,
+    },
+    centre: [46.58, 0.45],
+    zoom: 8,
+  },
 };
 
 export default siteConfig;

@@ -3,6 +3,7 @@
  * does not go to the local test server is blocked and recorded, so that tests can assert none left.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { stubTuiles } from "./tuiles";
 
 export const CHEMIN_CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -34,7 +35,8 @@ export interface PageSurveillee {
 export async function nouvellePage(
   navigateur: Browser,
   urlServeur: string,
-  options: { largeur?: number; hauteur?: number; javaScript?: boolean } = {},
+  /** `tuiles`: serve the map's tiles from memory (see tuiles.ts) instead of blocking them. */
+  options: { largeur?: number; hauteur?: number; javaScript?: boolean; tuiles?: boolean } = {},
 ): Promise<PageSurveillee> {
   const contexte = await navigateur.newContext({
     viewport: { width: options.largeur ?? 360, height: options.hauteur ?? 740 },
@@ -50,6 +52,8 @@ export async function nouvellePage(
     requetesExterieures.push(url);
     return route.abort();
   });
+  // Registered after the blocking route, so tried before it (Playwright tries the last route first).
+  if (options.tuiles) await stubTuiles(contexte);
   const page = await contexte.newPage();
   page.on("console", (m) => {
     if (m.type() === "error") erreursConsole.push(m.text());

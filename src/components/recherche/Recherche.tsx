@@ -1,0 +1,473 @@
+/**
+ * The search page's island: criteria (commune, theme and needs, words, filters) live in the URL;
+ * results come from src/domain/recherche (the coverage rule of src/domain/coverage.ts), the free-text
+ * index is built and queried in a Web Worker, only the first cards are rendered, and the map loads
+ * lazily, out of the typing path.
+ */
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { communeParCode, type Commune } from "../../domain/communes";
+import { distanceEnClair } from "../../domain/geo";
+import type { IndexRecherche } from "../../domain/recherche/index-recherche";
+import { preparerIndex, rechercher, CRITERES_VIDES, type Criteres, type IndexPrepare, type Reponse } from "../../domain/recherche/requete";
+import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
+import { besoinParCode, frais, modesAccueil, publics, themeDuCode, themeParSlug, themes, typesDeService, type Valeur } from "../../domain/taxonomy";
+import ComboboxCommune from "./ComboboxCommune";
+import type { MessageDepuisTexte, MessageVersTexte } from "./texte.worker";
+import type { PointCarte } from "./Carte";
+
+const Carte = lazy(() => import("./Carte"));
+
+const PAR_PAGE = 20;
+type Groupe = "publics" | "types" | "frais" | "modes";
+const GROUPES: { groupe: Groupe; legende: string; valeurs: readonly Valeur[] }[] = [
+  { groupe: "publics", legende: "Public", valeurs: publics },
+  { groupe: "types", legende: "Type de service", valeurs: typesDeService },
+  { groupe: "frais", legende: "Frais", valeurs: frais },
+  { groupe: "modes", legende: "Accueil", valeurs: modesAccueil },
+];
+
+interface TexteTrouve {
+  q: string;
+  scores: Map<number, number>;
+}
+
+function criteresDepuisUrl(): Criteres {
+  return typeof window === "undefined" ? CRITERES_VIDES : lireCriteres(new URLSearchParams(window.location.search));
+}
+
+export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; urlTermes: string }) {
+  const [criteres, setCriteres] = useState<Criteres>(criteresDepuisUrl);
+  const [index, setIndex] = useState<{ brut: IndexRecherche; prepare: IndexPrepare } | undefined>();
+  const [erreurChargement, setErreurChargement] = useState<string | undefined>();
+  const [texte, setTexte] = useState<TexteTrouve | undefined>();
+  const [texteEnCours, setTexteEnCours] = useState(false);
+  const [nbAffiches, setNbAffiches] = useState(PAR_PAGE);
+  const [carteOuverte, setCarteOuverte] = useState(false);
+  const [ecranLarge, setEcranLarge] = useState(false);
+  const [centrerSur, setCentrerSur] = useState<string | null>(null);
+  const [selection, setSelection] = useState<string | null>(null);
+  const worker = useRef<Worker | undefined>(undefined);
+  const derniereDemande = useRef(0);
+
+  // The index: fetched once (content-hashed, cached by the browser), decoded for fast filtering.
+  useEffect(() => {
+    let annule = false;
+    fetch(urlIndex)
+      .then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.json() as Promise<IndexRecherche>;
+      })
+      .then((brut) => {
+        if (!annule) setIndex({ brut, prepare: preparerIndex(brut) });
+      })
+      .catch((e) => !annule && setErreurChargement(String(e)));
+    return () => {
+      annule = true;
+    };
+  }, [urlIndex]);
+
+  // The text index is built in a worker once the first results are shown.
+  useEffect(() => {
+    if (!index || worker.current) return;
+    const w = new Worker(new URL("./texte.worker.ts", import.meta.url), { type: "module" });
+    w.onmessage = (e: MessageEvent<MessageDepuisTexte>) => {
+      const m = e.data;
+      if (m.type === "resultats" && m.id === derniereDemande.current) {
+        const scores = new Map<number, number>();
+        for (let k = 0; k < m.indices.length; k++) scores.set(m.indices[k]!, m.scores[k]!);
+        setTexte({ q: m.q, scores });
+        setTexteEnCours(false);
+      } else if (m.type === "erreur") {
+        setErreurChargement(m.message);
+      }
+    };
+    w.postMessage({ type: "init", urlIndex, urlTermes } satisfies MessageVersTexte);
+    worker.current = w;
+    return () => {
+      w.terminate();
+      worker.current = undefined;
+    };
+  }, [index, urlIndex, urlTermes]);
+
+  const q = criteres.q.trim();
+  useEffect(() => {
+    if (!q || !worker.current) return;
+    const id = ++derniereDemande.current;
+    setTexteEnCours(true);
+    worker.current.postMessage({ type: "chercher", id, q } satisfies MessageVersTexte);
+  }, [q, index]);
+
+  // Back, forward: the URL is the state.
+  useEffect(() => {
+    const onPopState = () => setCriteres(criteresDepuisUrl());
+    window.addEventListener("popstate", onPopState);
+    const large = window.matchMedia("(min-width: 64rem)");
+    setEcranLarge(large.matches);
+    const onChange = () => setEcranLarge(large.matches);
+    large.addEventListener("change", onChange);
+    return () => {
+      window.removeEventListener("popstate", onPopState);
+      large.removeEventListener("change", onChange);
+    };
+  }, []);
+
+  const changer = useCallback((modif: Partial<Criteres>, historique: "push" | "replace" = "push") => {
+    setCriteres((avant) => {
+      const apres = { ...avant, ...modif };
+      const requete = ecrireCriteres(apres);
+      const url = `${window.location.pathname}${requete ? `?${requete}` : ""}`;
+      if (historique === "push") window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+      return apres;
+    });
+    setNbAffiches(PAR_PAGE);
+  }, []);
+
+  // Text results only count for the query they answer; until then, results without text stay shown.
+  const scores = q && texte && texte.q === q ? texte.scores : undefined;
+  const attendTexte = Boolean(q) && !scores;
+  const reponse: Reponse | undefined = useMemo(() => {
+    if (!index) return undefined;
+    return rechercher(index.prepare, attendTexte ? { ...criteres, q: "" } : criteres, scores);
+  }, [index, criteres, scores, attendTexte]);
+
+  const commune = criteres.commune ? communeParCode(criteres.commune) : undefined;
+  const theme = criteres.theme ? themeParSlug(criteres.theme) : undefined;
+  const total = reponse?.resultats.length ?? 0;
+  const carteVisible = index !== undefined && (ecranLarge || carteOuverte);
+
+  // The map follows the results once typing settles, never on each key.
+  const resultatsPourCarte = useDeferredValue(reponse?.resultats);
+  const [pointsCarte, setPointsCarte] = useState<PointCarte[]>([]);
+  useEffect(() => {
+    if (!carteVisible || !index || !resultatsPourCarte) return;
+    const minuteur = setTimeout(() => {
+      const points: PointCarte[] = [];
+      for (const r of resultatsPourCarte) {
+        const s = index.brut.services[r.i]!;
+        if (s.l && s.m !== 2) {
+          points.push({
+            slug: s.s,
+            nom: s.n,
+            structure: index.brut.structures[s.st] ?? "",
+            lat: s.l[0],
+            lon: s.l[1],
+            distance: r.distanceKm !== undefined ? distanceEnClair(r.distanceKm) : undefined,
+          });
+        }
+      }
+      setPointsCarte(points);
+    }, 250);
+    return () => clearTimeout(minuteur);
+  }, [carteVisible, index, resultatsPourCarte]);
+
+  const annonce = !reponse
+    ? "Chargement des services…"
+    : attendTexte
+      ? "Recherche en cours…"
+      : total === 0
+        ? "Aucun service ne correspond à ces critères"
+        : `${total} service${total > 1 ? "s" : ""} trouvé${total > 1 ? "s" : ""}${commune ? ` pour ${commune.nom}` : ""}`;
+  const annonceDifferee = useDeferredValue(annonce);
+
+  function voirSurLaCarte(slug: string) {
+    setCarteOuverte(true);
+    // Reset first, so that the same card's button works a second time.
+    setCentrerSur(null);
+    requestAnimationFrame(() => setCentrerSur(slug));
+    setSelection(slug);
+  }
+
+  const surSelectionCarte = useCallback(
+    (slug: string) => {
+      setSelection(slug);
+      if (!reponse || !index) return;
+      const position = reponse.resultats.findIndex((r) => index.brut.services[r.i]!.s === slug);
+      if (position >= nbAffiches) setNbAffiches(Math.ceil((position + 1) / PAR_PAGE) * PAR_PAGE);
+      requestAnimationFrame(() => document.getElementById(`resultat-${slug}`)?.scrollIntoView({ block: "nearest" }));
+    },
+    [reponse, index, nbAffiches],
+  );
+
+  const nbFiltres = criteres.publics.length + criteres.types.length + criteres.frais.length + criteres.modes.length;
+
+  return (
+    <div className="recherche">
+      <form className="criteres" role="search" aria-label="Critères de recherche" onSubmit={(e) => e.preventDefault()}>
+        <div className="criteres-principaux">
+          <ComboboxCommune commune={commune} onChange={(c) => changer({ commune: c?.code })} />
+          <div className="champ">
+            <label htmlFor="recherche-theme">Besoin</label>
+            <select
+              id="recherche-theme"
+              value={criteres.theme ?? ""}
+              onChange={(e) => changer({ theme: e.target.value || undefined, besoins: [] })}
+            >
+              <option value="">Tous les besoins</option>
+              {themes.map((t) => (
+                <option key={t.slug} value={t.slug}>
+                  {t.label}
+                  {reponse ? ` (${reponse.compteursThemes[t.slug] ?? 0})` : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="champ">
+            <label htmlFor="recherche-mots">Mots-clés</label>
+            <input
+              id="recherche-mots"
+              type="search"
+              value={criteres.q}
+              placeholder="ex. : permis, CV, loyer"
+              onChange={(e) => changer({ q: e.target.value }, "replace")}
+            />
+          </div>
+        </div>
+      </form>
+
+      <div className="corps-recherche">
+      <form className="filtres-lateraux" aria-label="Affiner la recherche" onSubmit={(e) => e.preventDefault()}>
+        {theme && (
+          <fieldset className="filtre">
+            <legend>Précisez le besoin ({theme.label})</legend>
+            <ul>
+              {theme.categories.flatMap((c) =>
+                c.besoins.map((b) => {
+                  const n = reponse?.compteursBesoins[b.value] ?? 0;
+                  const coche = criteres.besoins.includes(b.value);
+                  if (n === 0 && !coche) return null;
+                  return (
+                    <li key={b.value}>
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={coche}
+                          onChange={() =>
+                            changer({ besoins: coche ? criteres.besoins.filter((v) => v !== b.value) : [...criteres.besoins, b.value] })
+                          }
+                        />{" "}
+                        {b.label} <span className="compte">({n})</span>
+                      </label>
+                    </li>
+                  );
+                }),
+              )}
+            </ul>
+          </fieldset>
+        )}
+
+        <details className="filtres" open={ecranLarge || undefined}>
+          <summary>Filtres{nbFiltres > 0 ? ` (${nbFiltres} actif${nbFiltres > 1 ? "s" : ""})` : ""}</summary>
+          <div className="filtres-grille">
+            {GROUPES.map(({ groupe, legende, valeurs }) => (
+              <fieldset key={groupe} className="filtre">
+                <legend>{legende}</legend>
+                <ul>
+                  {valeurs
+                    .filter((v) => !(groupe === "publics" && v.value === "tous-publics"))
+                    .map((v) => {
+                      const coche = criteres[groupe].includes(v.value);
+                      const n = reponse?.compteurs[groupe][v.value] ?? 0;
+                      return (
+                        <li key={v.value}>
+                          <label>
+                            <input
+                              type="checkbox"
+                              checked={coche}
+                              onChange={() =>
+                                changer({ [groupe]: coche ? criteres[groupe].filter((x) => x !== v.value) : [...criteres[groupe], v.value] })
+                              }
+                            />{" "}
+                            {v.label} <span className="compte">({n})</span>
+                          </label>
+                        </li>
+                      );
+                    })}
+                </ul>
+              </fieldset>
+            ))}
+          </div>
+        </details>
+      </form>
+
+      {erreurChargement && (
+        <p className="erreur" role="alert">
+          Les services n'ont pas pu être chargés ({erreurChargement}). Vérifiez votre connexion et rechargez la page, ou passez par les{" "}
+          <a href="/thematiques/">thématiques</a> et les <a href="/communes/">communes</a>.
+        </p>
+      )}
+
+      <div className={`resultats-et-carte${carteVisible ? " avec-carte" : ""}`}>
+        <section className="resultats" aria-labelledby="titre-resultats" aria-busy={!reponse || attendTexte}>
+          <div className="resultats-entete">
+            <h2 id="titre-resultats">{reponse ? annonce : "Chargement des services…"}</h2>
+            {!ecranLarge && index && (
+              <button type="button" className="bouton-secondaire" aria-expanded={carteOuverte} aria-controls="zone-carte" onClick={() => setCarteOuverte((o) => !o)}>
+                {carteOuverte ? "Masquer la carte" : "Carte"}
+              </button>
+            )}
+          </div>
+          {reponse && total === 0 && <Suggestions criteres={criteres} index={index!.prepare} scores={scores} changer={changer} />}
+          {reponse && index && (
+            <ListeResultats
+              reponse={reponse}
+              index={index.brut}
+              nbAffiches={nbAffiches}
+              selection={selection}
+              voirSurLaCarte={carteVisible || !ecranLarge ? voirSurLaCarte : undefined}
+            />
+          )}
+          {reponse && total > nbAffiches && (
+            <button type="button" className="bouton-secondaire plus" onClick={() => setNbAffiches((n) => n + PAR_PAGE)}>
+              Afficher {Math.min(PAR_PAGE, total - nbAffiches)} services de plus ({total - nbAffiches} restants)
+            </button>
+          )}
+          {texteEnCours && scores && <p className="visually-hidden">Mise à jour…</p>}
+        </section>
+        {carteVisible && (
+          <section id="zone-carte" className="zone-carte" aria-label="Carte des services en présentiel">
+            <Suspense fallback={<p>Chargement de la carte…</p>}>
+              <Carte
+                points={pointsCarte}
+                commune={commune ? { nom: commune.nom, lat: commune.centre.lat, lon: commune.centre.lon } : undefined}
+                centrerSur={centrerSur}
+                onSelection={surSelectionCarte}
+              />
+            </Suspense>
+          </section>
+        )}
+      </div>
+      </div>
+
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {annonceDifferee}
+      </div>
+    </div>
+  );
+}
+
+const ListeResultats = memo(function ListeResultats({
+  reponse,
+  index,
+  nbAffiches,
+  selection,
+  voirSurLaCarte,
+}: {
+  reponse: Reponse;
+  index: IndexRecherche;
+  nbAffiches: number;
+  selection: string | null;
+  voirSurLaCarte?: (slug: string) => void;
+}) {
+  return (
+    <ol className="liste-services" aria-label="Résultats">
+      {reponse.resultats.slice(0, nbAffiches).map((r) => {
+        const s = index.services[r.i]!;
+        return (
+          <li key={s.s}>
+            <CarteResultat
+              slug={s.s}
+              nom={s.n}
+              structure={index.structures[s.st] ?? ""}
+              resume={s.r}
+              commune={s.m !== 2 ? s.c : undefined}
+              distance={r.distanceKm !== undefined ? distanceEnClair(r.distanceKm) : s.m === 1 ? undefined : "À distance"}
+              besoins={s.b.map((b) => index.besoins[b]!)}
+              surLaCarte={s.l && s.m !== 2 ? voirSurLaCarte : undefined}
+              selectionne={selection === s.s}
+            />
+          </li>
+        );
+      })}
+    </ol>
+  );
+});
+
+const CarteResultat = memo(function CarteResultat(p: {
+  slug: string;
+  nom: string;
+  structure: string;
+  resume: string;
+  commune?: string;
+  distance?: string;
+  besoins: string[];
+  surLaCarte?: (slug: string) => void;
+  selectionne: boolean;
+}) {
+  const themesDuService = [...new Set(p.besoins.map((b) => themeDuCode(b)?.label).filter(Boolean))];
+  return (
+    <article id={`resultat-${p.slug}`} className={`carte-service${p.selectionne ? " selectionne" : ""}`}>
+      <h3>
+        <a href={`/services/${p.slug}/`}>{p.nom}</a>
+      </h3>
+      <p className="structure">
+        {p.structure}
+        {p.commune && ` · ${p.commune}`}
+      </p>
+      <p className="resume">{p.resume}</p>
+      <p className="meta">
+        {p.distance && <span className="distance">{p.distance}</span>}
+        <span>{themesDuService.join(" · ")}</span>
+      </p>
+      <ul className="etiquettes" aria-label="Besoins">
+        {p.besoins.map((b) => (
+          <li key={b} className="etiquette">
+            {besoinParCode(b)?.label ?? b}
+          </li>
+        ))}
+      </ul>
+      {p.surLaCarte && (
+        <button type="button" className="bouton-lien" aria-label={`Voir sur la carte : ${p.nom}`} onClick={() => p.surLaCarte!(p.slug)}>
+          Voir sur la carte
+        </button>
+      )}
+    </article>
+  );
+});
+
+/** An empty result suggests which criterion to remove, with what it would give. */
+function Suggestions({
+  criteres,
+  index,
+  scores,
+  changer,
+}: {
+  criteres: Criteres;
+  index: IndexPrepare;
+  scores?: Map<number, number>;
+  changer: (m: Partial<Criteres>) => void;
+}) {
+  const pistes: { libelle: string; modif: Partial<Criteres> }[] = [];
+  if (criteres.q.trim()) pistes.push({ libelle: `les mots « ${criteres.q.trim()} »`, modif: { q: "" } });
+  if (criteres.besoins.length) pistes.push({ libelle: "les besoins précisés", modif: { besoins: [] } });
+  if (criteres.theme) pistes.push({ libelle: `le besoin « ${themeParSlug(criteres.theme)?.label} »`, modif: { theme: undefined, besoins: [] } });
+  for (const g of ["publics", "types", "frais", "modes"] as const) {
+    if (criteres[g].length) pistes.push({ libelle: `le filtre « ${GROUPES.find((x) => x.groupe === g)!.legende} »`, modif: { [g]: [] } });
+  }
+  if (criteres.commune) pistes.push({ libelle: `la commune`, modif: { commune: undefined } });
+  const avecCompte = pistes
+    .map((p) => {
+      const essai = { ...criteres, ...p.modif };
+      return { ...p, n: rechercher(index, essai.q.trim() ? essai : { ...essai, q: "" }, essai.q.trim() ? scores : undefined).resultats.length };
+    })
+    .filter((p) => p.n > 0);
+  return (
+    <div className="encadre">
+      <p>Aucun service ne correspond à tous ces critères.</p>
+      {avecCompte.length > 0 && (
+        <>
+          <p>Essayez de retirer :</p>
+          <ul>
+            {avecCompte.map((p) => (
+              <li key={p.libelle}>
+                <button type="button" className="bouton-lien" onClick={() => changer(p.modif)}>
+                  {p.libelle} ({p.n} service{p.n > 1 ? "s" : ""})
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

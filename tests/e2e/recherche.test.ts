@@ -1,0 +1,170 @@
+/** The search page in Chromium, on the built site: what a person and a counsellor do with it. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { demarrerServeur, type ServeurStatique } from "./serveur";
+import { lancerNavigateur, nouvellePage } from "./navigateur";
+import { communeParCode } from "../../src/domain/communes";
+import type { IndexRecherche } from "../../src/domain/recherche/index-recherche";
+import { CRITERES_VIDES, preparerIndex, rechercher } from "../../src/domain/recherche/requete";
+
+let serveur: ServeurStatique;
+let navigateur: Browser;
+const chatellerault = communeParCode("86066")!;
+
+beforeAll(async () => {
+  serveur = await demarrerServeur("dist");
+  navigateur = await lancerNavigateur();
+});
+afterAll(async () => {
+  await navigateur?.close();
+  await serveur?.fermer();
+});
+
+/** Slugs of every result, clicking "Afficher … de plus" until all are shown. */
+async function tousLesResultats(page: Page): Promise<string[]> {
+  const plus = page.getByRole("button", { name: /^Afficher \d+ services de plus/ });
+  while (await plus.count()) await plus.click();
+  return page.locator(".resultats article h3 a").evaluateAll((liens) => liens.map((a) => (a as HTMLAnchorElement).pathname.split("/")[2]!));
+}
+
+async function choisirCommune(page: Page, saisie: string) {
+  const champ = page.getByRole("combobox", { name: /commune/i });
+  await champ.fill(saisie);
+  await expect.poll(() => page.getByRole("option").count()).toBeGreaterThan(0);
+  await champ.press("ArrowDown");
+  await champ.press("Enter");
+}
+
+async function nombreAnnonce(page: Page): Promise<number> {
+  await expect.poll(() => page.locator("#titre-resultats").textContent()).toMatch(/^(\d+ services? trouvés?|Aucun service)/);
+  const texte = (await page.locator("#titre-resultats").textContent())!;
+  return texte.startsWith("Aucun") ? 0 : parseInt(texte, 10);
+}
+
+/** Slugs of a commune page's theme section, in order. */
+async function listeDeLaPageCommune(page: Page, theme: string): Promise<string[]> {
+  await page.goto(`${serveur.url}/communes/${chatellerault.slug}/`);
+  return page.locator(`section:has(h2#${theme}) article h3 a`).evaluateAll((liens) => liens.map((a) => (a as HTMLAnchorElement).pathname.split("/")[2]!));
+}
+
+describe("recherche", () => {
+  it("a typo'd commune and a theme give the commune page's list, restored by reload and back", async () => {
+    const { page, contexte, requetesExterieures, erreursConsole } = await nouvellePage(navigateur, serveur.url, { tuiles: true });
+    const attendu = await listeDeLaPageCommune(page, "logement");
+    expect(attendu.length).toBeGreaterThan(3);
+
+    await page.goto(`${serveur.url}/recherche/`);
+    const debut = Date.now();
+    await choisirCommune(page, "chatelleraut");
+    await expect.poll(() => page.getByRole("combobox", { name: /commune/i }).inputValue()).toBe("Châtellerault (86100)");
+    await page.getByLabel("Besoin", { exact: true }).selectOption("logement");
+    expect(await nombreAnnonce(page)).toBe(attendu.length);
+    expect(Date.now() - debut).toBeLessThan(5_000);
+    expect(await tousLesResultats(page)).toEqual(attendu);
+    expect(new URL(page.url()).search).toBe(`?commune=86066&theme=logement`);
+
+    await page.reload();
+    expect(await nombreAnnonce(page)).toBe(attendu.length);
+    expect(await tousLesResultats(page)).toEqual(attendu);
+
+    // Open a result, come back: the same results.
+    await page.locator(".resultats article h3 a").first().click();
+    await page.waitForURL(/\/services\//);
+    await page.goBack();
+    expect(await nombreAnnonce(page)).toBe(attendu.length);
+    expect(await page.getByLabel("Besoin", { exact: true }).inputValue()).toBe("logement");
+
+    expect(erreursConsole).toEqual([]);
+    expect(requetesExterieures).toEqual([]);
+    await contexte.close();
+  });
+
+  it("filters narrow the results and say beforehand how many they give", async () => {
+    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { largeur: 1280, hauteur: 900, tuiles: true });
+    await page.goto(`${serveur.url}/recherche/?commune=86194`);
+    const avant = await nombreAnnonce(page);
+    const filtre = page.locator(".filtres label", { hasText: "Personnes en situation de handicap" });
+    const annonce = parseInt((await filtre.locator(".compte").textContent())!.replace(/\D/g, ""), 10);
+    expect(annonce).toBeGreaterThan(0);
+    expect(annonce).toBeLessThan(avant);
+    await filtre.locator("input").check();
+    expect(await nombreAnnonce(page)).toBe(annonce);
+    expect(new URL(page.url()).searchParams.get("publics")).toBe("personnes-en-situation-de-handicap");
+    await contexte.close();
+  });
+
+  it("finds services by words with typos and without accents, and suggests what to remove when nothing matches", async () => {
+    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { tuiles: true });
+    await page.goto(`${serveur.url}/recherche/?q=permis%20de%20condure`);
+    expect(await nombreAnnonce(page)).toBeGreaterThan(0);
+    expect((await page.locator(".resultats article h3").first().textContent())!.toLowerCase()).toMatch(/permis|auto-école|conduite/);
+    await page.goto(`${serveur.url}/recherche/?commune=86066&q=zzzzqqqq`);
+    expect(await nombreAnnonce(page)).toBe(0);
+    const suggestion = page.getByRole("button", { name: /les mots « zzzzqqqq »/ });
+    await suggestion.click();
+    expect(await nombreAnnonce(page)).toBeGreaterThan(0);
+    await contexte.close();
+  });
+
+  it("works with the keyboard alone, from the commune field to a service page", async () => {
+    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { tuiles: true });
+    await page.goto(`${serveur.url}/recherche/`);
+    await page.getByRole("combobox", { name: /commune/i }).focus();
+    await page.keyboard.type("poitiers");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab"); // clear button
+    await page.keyboard.press("Tab"); // need
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("recherche-theme");
+    await page.keyboard.press("ArrowDown"); // first theme: Emploi
+    expect(await nombreAnnonce(page)).toBeGreaterThan(0);
+    // Tab on to the first result's link.
+    let surLien = false;
+    for (let i = 0; i < 80 && !surLien; i++) {
+      await page.keyboard.press("Tab");
+      surLien = await page.evaluate(() => Boolean(document.activeElement?.closest(".resultats article h3")));
+    }
+    expect(surLien).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/services\/[a-z0-9-]+\/$/);
+    await contexte.close();
+  });
+
+  it("shows the in-person results on the map, with tiles stubbed", async () => {
+    const { page, contexte, requetesExterieures, erreursConsole } = await nouvellePage(navigateur, serveur.url, { largeur: 1280, hauteur: 900, tuiles: true });
+    await page.goto(`${serveur.url}/recherche/?commune=86165&theme=emploi`);
+    const total = await nombreAnnonce(page);
+    expect(total).toBeGreaterThan(0);
+    await page.locator(".leaflet-container").waitFor();
+    // What the domain says should be on the map: the in-person results that have a place.
+    const fichier = readdirSync("dist/recherche").find((f) => /^index-[0-9a-f]+\.json$/.test(f))!;
+    const index: IndexRecherche = JSON.parse(readFileSync(`dist/recherche/${fichier}`, "utf8"));
+    const attendus = rechercher(preparerIndex(index), { ...CRITERES_VIDES, commune: "86165", theme: "emploi" }).resultats.filter(
+      (r) => index.services[r.i]!.l && index.services[r.i]!.m !== 2,
+    ).length;
+    expect(attendus).toBeGreaterThan(0);
+    // Each marker or cluster says how many services it stands for.
+    await expect
+      .poll(() => page.locator(".leaflet-marker-icon[data-nombre]").evaluateAll((m) => m.reduce((n, e) => n + Number((e as HTMLElement).dataset.nombre), 0)))
+      .toBe(attendus);
+    expect(erreursConsole).toEqual([]);
+    expect(requetesExterieures).toEqual([]);
+    await contexte.close();
+  });
+
+  it("has no accessibility violation found by axe-core with results shown", async () => {
+    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { tuiles: true });
+    await page.goto(`${serveur.url}/recherche/?commune=86066&theme=logement`);
+    await nombreAnnonce(page);
+    const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
+    await contexte.close();
+  });
+});
