@@ -38,6 +38,8 @@ async function choisirCommune(page: Page, saisie: string) {
 }
 
 async function nombreAnnonce(page: Page): Promise<number> {
+  // Settled: the index is loaded and the text search (if any) has answered the current words.
+  await page.locator('section.resultats[aria-busy="false"]').waitFor();
   await expect.poll(() => page.locator("#titre-resultats").textContent()).toMatch(/^(\d+ services? trouvés?|Aucun service)/);
   const texte = (await page.locator("#titre-resultats").textContent())!;
   return texte.startsWith("Aucun") ? 0 : parseInt(texte, 10);

@@ -40,7 +40,6 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   const [index, setIndex] = useState<{ brut: IndexRecherche; prepare: IndexPrepare } | undefined>();
   const [erreurChargement, setErreurChargement] = useState<string | undefined>();
   const [texte, setTexte] = useState<TexteTrouve | undefined>();
-  const [texteEnCours, setTexteEnCours] = useState(false);
   const [nbAffiches, setNbAffiches] = useState(PAR_PAGE);
   const [carteOuverte, setCarteOuverte] = useState(false);
   const [ecranLarge, setEcranLarge] = useState(false);
@@ -75,8 +74,8 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       if (m.type === "resultats" && m.id === derniereDemande.current) {
         const scores = new Map<number, number>();
         for (let k = 0; k < m.indices.length; k++) scores.set(m.indices[k]!, m.scores[k]!);
+        performance.mark("carto:texte", { detail: { q: m.q, dureeMs: m.dureeMs } });
         setTexte({ q: m.q, scores });
-        setTexteEnCours(false);
       } else if (m.type === "erreur") {
         setErreurChargement(m.message);
       }
@@ -93,7 +92,6 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   useEffect(() => {
     if (!q || !worker.current) return;
     const id = ++derniereDemande.current;
-    setTexteEnCours(true);
     worker.current.postMessage({ type: "chercher", id, q } satisfies MessageVersTexte);
   }, [q, index]);
 
@@ -123,13 +121,34 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     setNbAffiches(PAR_PAGE);
   }, []);
 
-  // Text results only count for the query they answer; until then, results without text stay shown.
-  const scores = q && texte && texte.q === q ? texte.scores : undefined;
-  const attendTexte = Boolean(q) && !scores;
+  // While the worker answers new words, the previous words' results stay shown: no flash of the
+  // unfiltered list on each key. Timings go to the User Timing API (devtools, npm run bench:search).
+  const texteApplique = q ? texte : undefined;
+  const attendTexte = Boolean(q) && texte?.q !== q;
+  const scores = texteApplique?.scores;
   const reponse: Reponse | undefined = useMemo(() => {
     if (!index) return undefined;
-    return rechercher(index.prepare, attendTexte ? { ...criteres, q: "" } : criteres, scores);
-  }, [index, criteres, scores, attendTexte]);
+    const debut = performance.now();
+    const r = rechercher(index.prepare, { ...criteres, q: texteApplique?.q ?? "" }, texteApplique?.scores);
+    performance.mark("carto:requete", { detail: { q: texteApplique?.q ?? "", dureeMs: performance.now() - debut } });
+    return r;
+  }, [index, criteres, texteApplique]);
+
+  const dejaAffiche = useRef(false);
+  useEffect(() => {
+    if (!reponse) return;
+    const detail = { q: texteApplique?.q ?? "", n: reponse.resultats.length, aJour: !attendTexte };
+    const premiere = !dejaAffiche.current;
+    dejaAffiche.current = true;
+    performance.mark("carto:liste", { detail });
+    // After the next frame is painted (a task queued from requestAnimationFrame runs after paint).
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark("carto:liste-peinte", { detail });
+        if (premiere) performance.mark("carto:premiers-resultats", { detail });
+      }, 0),
+    );
+  }, [reponse]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const commune = criteres.commune ? communeParCode(criteres.commune) : undefined;
   const theme = criteres.theme ? themeParSlug(criteres.theme) : undefined;
@@ -163,12 +182,16 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
 
   const annonce = !reponse
     ? "Chargement des services…"
-    : attendTexte
-      ? "Recherche en cours…"
-      : total === 0
-        ? "Aucun service ne correspond à ces critères"
-        : `${total} service${total > 1 ? "s" : ""} trouvé${total > 1 ? "s" : ""}${commune ? ` pour ${commune.nom}` : ""}`;
-  const annonceDifferee = useDeferredValue(annonce);
+    : total === 0
+      ? "Aucun service ne correspond à ces critères"
+      : `${total} service${total > 1 ? "s" : ""} trouvé${total > 1 ? "s" : ""}${commune ? ` pour ${commune.nom}` : ""}`;
+  // Screen readers hear the count once the results have settled, not at every key.
+  const [annonceStable, setAnnonceStable] = useState("");
+  useEffect(() => {
+    if (!reponse || attendTexte) return;
+    const minuteur = setTimeout(() => setAnnonceStable(annonce), 400);
+    return () => clearTimeout(minuteur);
+  }, [annonce, attendTexte, reponse]);
 
   function voirSurLaCarte(slug: string) {
     setCarteOuverte(true);
@@ -300,7 +323,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       <div className={`resultats-et-carte${carteVisible ? " avec-carte" : ""}`}>
         <section className="resultats" aria-labelledby="titre-resultats" aria-busy={!reponse || attendTexte}>
           <div className="resultats-entete">
-            <h2 id="titre-resultats">{reponse ? annonce : "Chargement des services…"}</h2>
+            <h2 id="titre-resultats">{annonce}</h2>
             {!ecranLarge && index && (
               <button type="button" className="bouton-secondaire" aria-expanded={carteOuverte} aria-controls="zone-carte" onClick={() => setCarteOuverte((o) => !o)}>
                 {carteOuverte ? "Masquer la carte" : "Carte"}
@@ -322,7 +345,6 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
               Afficher {Math.min(PAR_PAGE, total - nbAffiches)} services de plus ({total - nbAffiches} restants)
             </button>
           )}
-          {texteEnCours && scores && <p className="visually-hidden">Mise à jour…</p>}
         </section>
         {carteVisible && (
           <section id="zone-carte" className="zone-carte" aria-label="Carte des services en présentiel">
@@ -340,7 +362,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       </div>
 
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-        {annonceDifferee}
+        {annonceStable}
       </div>
     </div>
   );
