@@ -99,8 +99,15 @@ describe("recherche", () => {
 
   it("finds services by words with typos and without accents, and suggests what to remove when nothing matches", async () => {
     const { page, contexte } = await nouvellePage(navigateur, serveur.url, { tuiles: true });
+    const fichiers: string[] = [];
+    page.on("request", (r) => /\/recherche\/(index|termes)-/.test(r.url()) && fichiers.push(new URL(r.url()).pathname.split("-")[0]!));
     await page.goto(`${serveur.url}/recherche/?q=permis%20de%20condure`);
     expect(await nombreAnnonce(page)).toBeGreaterThan(0);
+    await page.locator("#recherche-mots").fill("logment");
+    await expect.poll(async () => (await page.locator(".resultats article").first().innerText()).toLowerCase()).toMatch(/logement/);
+    await page.locator("#recherche-mots").fill("permis de condure");
+    // The index and the terms are each downloaded once, however much one types.
+    expect(fichiers.sort()).toEqual(["/recherche/index", "/recherche/termes"]);
     expect((await page.locator(".resultats article h3").first().textContent())!.toLowerCase()).toMatch(/permis|auto-école|conduite/);
     await page.goto(`${serveur.url}/recherche/?commune=86066&q=zzzzqqqq`);
     expect(await nombreAnnonce(page)).toBe(0);
@@ -153,6 +160,15 @@ describe("recherche", () => {
       .toBe(attendus);
     expect(erreursConsole).toEqual([]);
     expect(requetesExterieures).toEqual([]);
+    await contexte.close();
+  });
+
+  it("says without JavaScript that it needs it, and where to go instead", async () => {
+    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { javaScript: false });
+    await page.goto(`${serveur.url}/recherche/?commune=86066`);
+    expect(await page.locator("main").innerText()).toContain("La recherche a besoin de JavaScript");
+    expect(await page.locator("main a[href='/thematiques/']").count()).toBeGreaterThan(0);
+    expect(await page.locator("main a[href='/communes/']").count()).toBeGreaterThan(0);
     await contexte.close();
   });
 

@@ -46,6 +46,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   const [centrerSur, setCentrerSur] = useState<string | null>(null);
   const [selection, setSelection] = useState<string | null>(null);
   const worker = useRef<Worker | undefined>(undefined);
+  const octetsIndex = useRef<ArrayBuffer | undefined>(undefined);
   const derniereDemande = useRef(0);
 
   // The index: fetched once (content-hashed, cached by the browser), decoded for fast filtering.
@@ -54,9 +55,12 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     fetch(urlIndex)
       .then((r) => {
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        return r.json() as Promise<IndexRecherche>;
+        return r.arrayBuffer();
       })
-      .then((brut) => {
+      .then((octets) => {
+        const brut = JSON.parse(new TextDecoder().decode(octets)) as IndexRecherche;
+        // The worker gets a copy of the bytes: the index is downloaded once.
+        octetsIndex.current = octets;
         if (!annule) setIndex({ brut, prepare: preparerIndex(brut) });
       })
       .catch((e) => !annule && setErreurChargement(String(e)));
@@ -80,13 +84,13 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
         setErreurChargement(m.message);
       }
     };
-    w.postMessage({ type: "init", urlIndex, urlTermes } satisfies MessageVersTexte);
+    w.postMessage({ type: "init", index: octetsIndex.current!, urlTermes } satisfies MessageVersTexte);
     worker.current = w;
     return () => {
       w.terminate();
       worker.current = undefined;
     };
-  }, [index, urlIndex, urlTermes]);
+  }, [index, urlTermes]);
 
   const q = criteres.q.trim();
   useEffect(() => {

@@ -7,7 +7,7 @@ import { chercherTexte, creerIndexTexte } from "../../domain/recherche/texte";
 import type { IndexRecherche } from "../../domain/recherche/index-recherche";
 import { rattacherTermes, type TermesRecherche } from "../../domain/recherche/decoupage";
 
-export type MessageVersTexte = { type: "init"; urlIndex: string; urlTermes: string } | { type: "chercher"; id: number; q: string };
+export type MessageVersTexte = { type: "init"; index: ArrayBuffer; urlTermes: string } | { type: "chercher"; id: number; q: string };
 export type MessageDepuisTexte =
   | { type: "pret"; dureeMs: number }
   | { type: "resultats"; id: number; q: string; indices: Int32Array; scores: Float32Array; dureeMs: number }
@@ -35,12 +35,11 @@ self.onmessage = async (e: MessageEvent<MessageVersTexte>) => {
   if (m.type === "init") {
     try {
       const debut = performance.now();
-      const [index, termes] = await Promise.all([m.urlIndex, m.urlTermes].map(async (url) => {
-        const reponse = await fetch(url);
-        if (!reponse.ok) throw new Error(`${url} : HTTP ${reponse.status}`);
-        return reponse.json();
-      }));
-      mini = creerIndexTexte(rattacherTermes(index as IndexRecherche, termes as TermesRecherche));
+      const index = JSON.parse(new TextDecoder().decode(m.index)) as IndexRecherche;
+      const reponse = await fetch(m.urlTermes);
+      if (!reponse.ok) throw new Error(`${m.urlTermes} : HTTP ${reponse.status}`);
+      const termes = (await reponse.json()) as TermesRecherche;
+      mini = creerIndexTexte(rattacherTermes(index, termes));
       (self as unknown as Worker).postMessage({ type: "pret", dureeMs: performance.now() - debut } satisfies MessageDepuisTexte);
       // Only the latest waiting query matters: the person has typed on.
       const derniere = enAttente.pop();
