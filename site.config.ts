@@ -31,6 +31,27 @@ export interface SiteConfig {
     centre?: [number, number];
     zoom?: number;
   };
+  /**
+   * Decap CMS (/admin/): the git host where partners' edits are saved as drafts for review. Each setting
+   * can be overridden at build time by its environment variable (in brackets); `npm run cms:config`
+   * writes public/admin/config.yml from them. See docs/deploiement.md.
+   */
+  cms: {
+    /** "github", "gitlab", "gitea" or "forgejo" (CMS_BACKEND). */
+    backend: "github" | "gitlab" | "gitea" | "forgejo";
+    /** The catalogue's repository, "owner/name" (GitLab: "group/subgroup/name") (CMS_REPO). */
+    depot: string;
+    /** The branch the public site is built from (CMS_BRANCH). */
+    branche: string;
+    /** OAuth server: GitHub, your OAuth proxy's address; GitLab, the instance if self-hosted (CMS_BASE_URL). */
+    urlAuthentification?: string;
+    /** OAuth path on that server, e.g. "auth" (GitHub proxy) or "oauth/authorize" (GitLab) (CMS_AUTH_ENDPOINT). */
+    cheminAuthentification?: string;
+    /** Client ID of the OAuth application created for the CMS: GitLab, Gitea, Forgejo (CMS_APP_ID). */
+    idApplication?: string;
+    /** API address of a self-hosted instance, e.g. https://git.example.org/api/v1 (CMS_API_ROOT). */
+    racineApi?: string;
+  };
 }
 
 export const siteConfig: SiteConfig = {
@@ -61,6 +82,12 @@ export const siteConfig: SiteConfig = {
     },
     centre: [46.58, 0.45],
     zoom: 8,
+  },
+  cms: {
+    backend: "github",
+    // To replace with the real repository (or set CMS_REPO at build time).
+    depot: "exemple/carto-insertion",
+    branche: "main",
   },
 };
 
