@@ -1,11 +1,22 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import react from "@astrojs/react";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { siteConfig } from "./site.config.ts";
 import { validationDuCatalogue } from "./src/integrations/validation.ts";
 import { dossierCatalogue } from "./src/lib/dossier-catalogue.ts";
 
+// Each catalogue folder gets its own content cache, so that builds of test or benchmark catalogues
+// never mix their entries with the shipped catalogue's.
+const cacheDir =
+  dossierCatalogue === "content"
+    ? undefined
+    : join(tmpdir(), "carto-insertion-astro", createHash("sha256").update(resolve(dossierCatalogue)).digest("hex").slice(0, 12));
+
 export default defineConfig({
+  ...(cacheDir ? { cacheDir } : {}),
   site: siteConfig.urlPublique,
   trailingSlash: "always",
   build: { format: "directory" },

@@ -5,6 +5,7 @@ export default function construireSite(): void {
   if (process.env.CARTO_TESTS_SANS_BUILD === "1") return; // reuse an existing dist/ while iterating on tests
   execFileSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, CARTO_CATALOGUE: "" },
+    // vitest sets NODE_ENV=test: build what visitors get (React production build, no dev warnings).
+    env: { ...process.env, CARTO_CATALOGUE: "", NODE_ENV: "production" },
   });
 }

@@ -1,0 +1,318 @@
+/**
+ * The partners' space (/admin/, Decap CMS) in Chromium, on the built site, with decap-server in git
+ * mode on a temporary copy of the catalogue: the review workflow as a partner and the département
+ * go through it (draft, ready, publish), then the site rebuilt from the result.
+ *
+ * The admin reaches the test's decap-server through `/admin/?backend=<port>` (src/cms/backend-local.ts).
+ * Decap's UI is found by roles, labels and its French texts (decap-cms-locales "fr"); the form's labels
+ * come from src/domain/cms/champs.ts, as in the generated config.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { parse } from "yaml";
+import { demarrerServeur, type ServeurStatique } from "./serveur";
+import { lancerNavigateur, nouvellePage, type PageSurveillee } from "./navigateur";
+import { CHAMPS_CMS, definitionChamp, OPTIONS_THEMATIQUES, OPTIONS_ZONE } from "../../src/domain/cms/champs";
+import { communeParCode } from "../../src/domain/communes";
+import { aujourdhuiAParis } from "../../src/domain/dates";
+import { themeDuCode } from "../../src/domain/taxonomy";
+import { slugifier } from "../../src/domain/text";
+import { validerFichiers, type FichierCatalogue } from "../../src/domain/validation";
+
+const DELAI = 30_000;
+
+let depot: string;
+/** The commit of the catalogue as copied. */
+let initial: string;
+let decap: ChildProcess;
+let journalDecap = "";
+let portDecap: number;
+let serveur: ServeurStatique;
+let navigateur: Browser;
+let surveillee: PageSurveillee;
+let page: Page;
+let construction: ChildProcess | undefined;
+const temporaires: string[] = [];
+
+function git(...args: string[]): string {
+  const r = spawnSync("git", args, { cwd: depot, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")} : ${r.stderr}`);
+  return r.stdout;
+}
+
+function portLibre(): Promise<number> {
+  return new Promise((ok, ko) => {
+    const s = createServer();
+    s.once("error", ko);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => (typeof a === "object" && a ? ok(a.port) : ko(new Error("pas de port"))));
+    });
+  });
+}
+
+async function attendreDecap(): Promise<void> {
+  const limite = Date.now() + DELAI;
+  for (;;) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${portDecap}/api/v1`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ action: "info" }),
+      });
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > limite || decap.exitCode !== null) throw new Error(`decap-server ne répond pas :\n${journalDecap}`);
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+}
+
+/** The catalogue on main (decap-server checks out draft branches in the working tree). */
+function fichiersDeMain(): FichierCatalogue[] {
+  return git("ls-tree", "-r", "--name-only", "main", "content")
+    .split("\n")
+    .filter((c) => c.endsWith(".md"))
+    .map((chemin) => ({ chemin, texte: git("show", `main:${chemin}`) }));
+}
+
+function frontMatter(texte: string): { donnees: Record<string, unknown>; corps: string } {
+  const m = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(texte);
+  if (!m) throw new Error(`pas d'en-tête :\n${texte}`);
+  return { donnees: parse(m[1]!) as Record<string, unknown>, corps: m[2]! };
+}
+
+const libelleService = (nom: Parameters<typeof definitionChamp>[1]) => definitionChamp("services", nom).label;
+const optionDe = (liste: readonly { label: string; value: string }[], valeur: string) => liste.find((o) => o.value === valeur)!.label;
+
+/** A form field by its label (Decap shows « (optionnel) » after optional fields' labels). */
+function champ(libelle: string) {
+  return page.getByLabel(new RegExp(`^${libelle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\(optionnel\\))?$`, "i"));
+}
+
+/** Picks an option of a select or relation widget (react-select): type, then click the option. */
+async function choisir(libelle: string, saisie: string, option: string) {
+  const entree = champ(libelle);
+  await entree.click();
+  await entree.pressSequentially(saisie);
+  await page.getByRole("option", { name: option, exact: true }).click({ timeout: DELAI });
+}
+
+/** On failure: a screenshot of the admin and decap-server's log, to see what Decap showed. */
+function siEchec(onTestFailed: (fn: () => Promise<void>) => void) {
+  onTestFailed(async () => {
+    const capture = join(tmpdir(), `carto-cms-echec-${Date.now()}.png`);
+    await page.screenshot({ path: capture, fullPage: true }).catch(() => undefined);
+    console.error(`Capture de l'écran : ${capture}\nJournal de decap-server :\n${journalDecap.slice(-4000)}`);
+  });
+}
+
+/** Opens an admin route (a new page load: Decap does not follow a hash change made by page.goto). */
+async function ouvrir(route: string) {
+  await page.goto("about:blank");
+  await page.goto(`${serveur.url}/admin/?backend=${portDecap}#${route}`);
+}
+
+/** Draft saved → status "Prêt" → "Publier maintenant" (the editorial workflow's buttons). */
+async function enregistrerEtPublier() {
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await page.getByText("Modifications enregistrées", { exact: false }).first().waitFor({ timeout: DELAI });
+  await page.getByRole("button", { name: /^Statut/ }).click();
+  await page.getByRole("menuitem", { name: "Prêt" }).click();
+  // Publishing before the new status is stored is refused (« Veuillez mettre à jour le statut à "Prêt" »).
+  await page.getByRole("button", { name: /^Statut.*Prêt/ }).waitFor();
+  await page.getByRole("button", { name: /^Publier/ }).click();
+  await page.getByRole("menuitem", { name: "Publier maintenant" }).click();
+  await page.getByRole("button", { name: /^Publiée?/ }).first().waitFor({ timeout: DELAI });
+}
+
+beforeAll(async () => {
+  depot = mkdtempSync(join(tmpdir(), "carto-cms-depot-"));
+  temporaires.push(depot);
+  cpSync("content", join(depot, "content"), { recursive: true });
+  git("init", "-q", "-b", "main");
+  git("config", "user.name", "Test CMS");
+  git("config", "user.email", "test-cms@example.org");
+  git("add", "-A");
+  git("commit", "-q", "-m", "Catalogue initial");
+  initial = git("rev-parse", "HEAD").trim();
+
+  portDecap = await portLibre();
+  decap = spawn(process.execPath, ["node_modules/decap-server/dist/index.js"], {
+    env: { ...process.env, MODE: "git", PORT: String(portDecap), BIND_HOST: "127.0.0.1", GIT_REPO_DIRECTORY: depot, LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  decap.stdout!.on("data", (d) => (journalDecap += d));
+  decap.stderr!.on("data", (d) => (journalDecap += d));
+  await attendreDecap();
+
+  serveur = await demarrerServeur("dist");
+  navigateur = await lancerNavigateur();
+  surveillee = await nouvellePage(navigateur, serveur.url, { largeur: 1280, hauteur: 900 });
+  page = surveillee.page;
+  // The test's decap-server is on 127.0.0.1 too: let it through (every other host stays blocked).
+  await page.route(`http://127.0.0.1:${portDecap}/**`, (route) => route.continue());
+  page.on("dialog", (d) => void d.accept());
+  page.setDefaultTimeout(DELAI);
+});
+
+afterAll(async () => {
+  await navigateur?.close();
+  await serveur?.fermer();
+  decap?.kill();
+  if (construction?.exitCode === null) construction.kill();
+  for (const d of temporaires) rmSync(d, { recursive: true, force: true });
+});
+
+describe("la page /admin/", () => {
+  it("has its own Content-Security-Policy with 'unsafe-eval'; public pages have none", () => {
+    const admin = readFileSync("dist/admin/index.html", "utf8");
+    expect(admin).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'unsafe-eval'/);
+    expect(admin).toContain("<title>Carto Insertion — espace partenaires</title>");
+    // Decap comes from our own bundle: no script from elsewhere.
+    const scripts = [...admin.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) expect(src).toMatch(/^\/_astro\//);
+    const service = readdirSync("dist/services")[0]!;
+    for (const publique of ["dist/index.html", "dist/recherche/index.html", `dist/services/${service}/index.html`]) {
+      const html = readFileSync(publique, "utf8");
+      expect(html, publique).not.toContain("unsafe-eval");
+      for (const src of scripts) expect(html, publique).not.toContain(src);
+    }
+  });
+});
+
+describe("espace partenaires, decap-server en mode git", () => {
+  const nom = "Atelier numérique d'essai à Poitiers";
+  const slug = slugifier(nom);
+  const structure = "mission-locale-poitiers";
+  const nomStructure = frontMatter(readFileSync(`content/structures/${structure}.md`, "utf8")).donnees.nom as string;
+  const thematique = OPTIONS_THEMATIQUES.find((o) => themeDuCode(o.value)?.slug === "emploi")!.value;
+  const poitiers = communeParCode("86194")!;
+  const description = "Un atelier pour apprendre à utiliser un ordinateur et à chercher un emploi en ligne.";
+
+  it(
+    "creates a service through the form, saves a draft, sets it ready and publishes it on main",
+    async ({ onTestFailed }) => {
+      siEchec(onTestFailed);
+      await page.goto(`${serveur.url}/admin/?backend=${portDecap}`);
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await page.getByRole("link", { name: "Services" }).first().waitFor();
+
+      await ouvrir("/collections/services/new");
+      await champ(libelleService("nom")).fill(nom);
+      await choisir(libelleService("structure"), nomStructure.slice(0, 20), nomStructure);
+      const libelleThematique = optionDe(OPTIONS_THEMATIQUES, thematique);
+      await choisir(libelleService("thematiques"), libelleThematique.split(" — ")[1]!, libelleThematique);
+      await choisir(libelleService("publics"), "Jeunes", optionDe(CHAMPS_CMS.publics.options, "jeunes"));
+      await choisir(libelleService("modes_accueil"), "présentiel", optionDe(CHAMPS_CMS.modes_accueil.options, "en-presentiel"));
+      await choisir(libelleService("zone_eligibilite"), "Poitiers", optionDe(OPTIONS_ZONE, poitiers.code));
+      const editeur = page.locator("[data-slate-editor]").first();
+      await editeur.click();
+      await page.keyboard.type(description);
+      // The preview is the service page's body, from the form's values.
+      const apercu = page.frameLocator("iframe").first();
+      await expect.poll(() => apercu.locator("h1").textContent()).toBe(nom);
+      await expect.poll(() => apercu.getByRole("heading", { name: "Pour qui ?" }).count()).toBe(1);
+
+      await enregistrerEtPublier();
+
+      const chemin = `content/services/${slug}.md`;
+      const texte = git("show", `main:${chemin}`);
+      const { donnees, corps } = frontMatter(texte);
+      expect(donnees).toEqual({
+        nom,
+        structure,
+        thematiques: [thematique],
+        publics: ["jeunes"],
+        modes_accueil: ["en-presentiel"],
+        zone_eligibilite: [poitiers.code],
+        date_maj: aujourdhuiAParis(),
+      });
+      expect(corps.trim()).toBe(description);
+      // Codes are written as quoted strings (YAML would read 86194 as a number).
+      expect(texte).toContain(`- "${poitiers.code}"`);
+
+      const resultat = validerFichiers(fichiersDeMain());
+      expect(resultat.problemes.filter((p) => p.gravite === "erreur")).toEqual([]);
+      expect(resultat.services.map((s) => s.slug)).toContain(slug);
+    },
+    180_000,
+  );
+
+  it(
+    "edits an existing service's summary: on main, only that line and date_maj changed",
+    async ({ onTestFailed }) => {
+      siEchec(onTestFailed);
+      const existant = "accueil-de-jour-le-relais";
+      const chemin = `content/services/${existant}.md`;
+      const avant = git("show", `main:${chemin}`);
+      const nouveauResume = "Un lieu ouvert en journée pour se reposer, se doucher et rencontrer un travailleur social.";
+
+      await ouvrir(`/collections/services/entries/${existant}`);
+      const resume = champ(libelleService("resume"));
+      await expect.poll(() => resume.inputValue(), { timeout: DELAI }).toMatch(/^Un lieu ouvert/);
+      await resume.fill(nouveauResume);
+      await enregistrerEtPublier();
+
+      // git diff between the catalogue as copied and main: the summary's line, and date_maj's unless already today.
+      const diff = git("diff", "--unified=0", initial, "main", "--", chemin)
+        .split("\n")
+        .filter((l) => /^[-+](?![-+]{2} )/.test(l));
+      const ancienneDate = avant.split("\n").find((l) => l.startsWith("date_maj:"))!;
+      const attendues = [`-${avant.split("\n").find((l) => l.startsWith("resume:"))}`, `+resume: ${nouveauResume}`];
+      if (ancienneDate !== `date_maj: ${aujourdhuiAParis()}`) attendues.push(`-${ancienneDate}`, `+date_maj: ${aujourdhuiAParis()}`);
+      expect(diff.sort()).toEqual(attendues.sort());
+      expect(validerFichiers(fichiersDeMain()).problemes.filter((p) => p.gravite === "erreur")).toEqual([]);
+    },
+    120_000,
+  );
+
+  it("sends no request outside 127.0.0.1", () => {
+    expect(surveillee.requetesExterieures).toEqual([]);
+    // decap-server answers 404 when an entry has no draft yet: Chromium logs it. Decap's own prop-type
+    // warnings show when the site was built with React's development build (NODE_ENV=test under vitest).
+    const erreurs = surveillee.erreursConsole.filter((e) => !/Failed to load resource: .* 404|^Warning: Failed prop type/.test(e));
+    expect(erreurs).toEqual([]);
+  });
+
+  it(
+    "the site rebuilt from main has the new service's page, listed on its theme's and its commune's pages",
+    async () => {
+      const catalogue = mkdtempSync(join(tmpdir(), "carto-cms-main-"));
+      const sortie = mkdtempSync(join(tmpdir(), "carto-cms-dist-"));
+      temporaires.push(catalogue, sortie);
+      for (const { chemin, texte } of fichiersDeMain()) {
+        const cible = join(catalogue, chemin);
+        mkdirSync(join(cible, ".."), { recursive: true });
+        writeFileSync(cible, texte);
+      }
+      // Asynchronously: a synchronous minute-long build would starve vitest's worker of its event loop.
+      construction = spawn(process.execPath, ["node_modules/astro/astro.js", "build", "--outDir", sortie], {
+        // NODE_ENV: vitest sets "test", which would make Vite bundle React's development build.
+        env: { ...process.env, NODE_ENV: "production", CARTO_CATALOGUE: join(catalogue, "content") },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let erreurs = "";
+      let journal = "";
+      construction.stdout!.on("data", (d) => (journal += d));
+      construction.stderr!.on("data", (d) => (erreurs += d));
+      const code = await new Promise<number | null>((ok) => construction!.on("exit", ok));
+      expect(code, erreurs).toBe(0);
+      const pageService = join(sortie, "services", slug, "index.html");
+      expect(existsSync(pageService), journal.slice(-3000)).toBe(true);
+      expect(readFileSync(pageService, "utf8")).toContain(description.slice(0, 40));
+      const theme = themeDuCode(thematique)!;
+      expect(readFileSync(join(sortie, "thematiques", theme.slug, "index.html"), "utf8")).toContain(`/services/${slug}/`);
+      expect(readFileSync(join(sortie, "communes", poitiers.slug, "index.html"), "utf8")).toContain(`/services/${slug}/`);
+    },
+    300_000,
+  );
+});
+
