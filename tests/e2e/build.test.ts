@@ -25,6 +25,8 @@ describe("site construit", () => {
       "donnees/index.html",
       "accessibilite/index.html",
       "a-propos/index.html",
+      "contribuer/index.html",
+      "recherche/index.html",
       "404.html",
     ].filter((p) => !existsSync(new URL(p, dist)));
     expect(manquantes).toEqual([]);

@@ -87,6 +87,7 @@ describe("chaque sorte de page sur un écran de 360 px", () => {
       "/donnees/",
       "/accessibilite/",
       "/a-propos/",
+      "/contribuer/",
     ];
     for (const chemin of chemins) {
       await page.goto(`${serveur.url}${chemin}`);
