@@ -1,0 +1,317 @@
+/**
+ * The search page in headless Chromium (Debian's, CPU not throttled, network = localhost), read
+ * through the User Timing marks the page emits (src/components/recherche/Recherche.tsx):
+ * - first results: the `carto:premiers-resultats` mark of /recherche/?commune=<INSEE>, from
+ *   navigation start, each load in a new context (cold cache);
+ * - keystroke → painted list: the words are typed one character at a time; for each keystroke, from
+ *   the `input` event's timeStamp to the first `carto:liste-peinte` mark whose `q` is the field's
+ *   (trimmed) value and that is up to date (`aJour`): a keystroke whose list is not painted before
+ *   the next keystroke is "superseded" and counted apart;
+ * - query time: the worker's text query (`carto:texte`) + the main thread's filtering of that
+ *   answer (`carto:requete`).
+ */
+import type { Browser, Page } from "playwright-core";
+import { lancerNavigateur, nouvellePage } from "../../tests/e2e/navigateur";
+import { demarrerServeur } from "../../tests/e2e/serveur";
+import type { RequeteBench } from "./requetes";
+import { distribution, type Distribution } from "./statistiques";
+
+export interface Ecran {
+  largeur: number;
+  hauteur: number;
+}
+export const TELEPHONE: Ecran = { largeur: 360, hauteur: 740 };
+export const ECRAN_LARGE: Ecran = { largeur: 1280, hauteur: 900 };
+/** Between two keystrokes, as a person types on a phone. */
+export const DELAI_FRAPPE_MS = 120;
+
+interface Marque {
+  t: number;
+  q: string;
+  aJour?: boolean;
+  dureeMs?: number;
+}
+interface Frappe {
+  t: number;
+  v: string;
+}
+interface Releve {
+  frappes: Frappe[];
+  peintes: Marque[];
+  listes: Marque[];
+  textes: Marque[];
+  requetes: Marque[];
+}
+
+/** Installed before the page's scripts: every input event of the words field, with its timeStamp. */
+function ecouterFrappes() {
+  const w = window as unknown as { __frappes: { t: number; v: string }[] };
+  w.__frappes = [];
+  window.addEventListener(
+    "input",
+    (e) => {
+      const champ = e.target as HTMLInputElement | null;
+      if (champ?.id === "recherche-mots") w.__frappes.push({ t: e.timeStamp, v: champ.value });
+    },
+    true,
+  );
+}
+
+async function releve(page: Page, depuis: number): Promise<Releve> {
+  // No named function inside: the page gets this callback's source, without tsx's helpers.
+  return page.evaluate((depuis) => {
+    const [peintes, listes, textes, requetes] = ["carto:liste-peinte", "carto:liste", "carto:texte", "carto:requete"].map((nom) =>
+      performance
+        .getEntriesByName(nom, "mark")
+        .filter((m) => m.startTime >= depuis)
+        .map((m) => ({ t: m.startTime, ...((m as PerformanceMark).detail as { q: string }) })),
+    );
+    const frappes = (window as unknown as { __frappes: Frappe[] }).__frappes.filter((f) => f.t >= depuis);
+    return { peintes: peintes!, listes: listes!, textes: textes!, requetes: requetes!, frappes };
+  }, depuis);
+}
+
+/** Resolves once the list for the words `q` is painted and up to date, after time `apres`. */
+async function attendreListe(page: Page, q: string, apres: number, delaiMs = 30_000): Promise<void> {
+  await page.waitForFunction(
+    ([q, apres]) =>
+      performance
+        .getEntriesByName("carto:liste-peinte", "mark")
+        .some((m) => m.startTime >= apres && (m as PerformanceMark).detail?.q === q && (m as PerformanceMark).detail?.aJour),
+    [q, apres] as const,
+    { timeout: delaiMs, polling: 20 },
+  );
+}
+
+/**
+ * Empties the words field (and waits for the whole list), then types `q` one character at a time;
+ * returns what was recorded from the first keystroke on. `fini`: the last keystroke's list came.
+ */
+async function taper(page: Page, q: string): Promise<Releve & { fini: boolean }> {
+  const champ = page.locator("#recherche-mots");
+  if ((await champ.inputValue()) !== "") {
+    const avant = await page.evaluate(() => performance.now());
+    await champ.fill("");
+    await attendreListe(page, "", avant);
+  }
+  const debut = await page.evaluate(() => performance.now());
+  await champ.focus();
+  await page.keyboard.type(q, { delay: DELAI_FRAPPE_MS });
+  let fini = true;
+  try {
+    const derniere = await page.evaluate(() => (window as unknown as { __frappes: { t: number }[] }).__frappes.at(-1)!.t);
+    await attendreListe(page, q.trim(), derniere, 10_000);
+  } catch {
+    fini = false;
+  }
+  return { ...(await releve(page, debut)), fini };
+}
+
+/**
+ * The floor of the measure: a bare page whose input handler writes the words into a paragraph and
+ * marks `carto:liste-peinte` as the search page does (requestAnimationFrame, then a task). What
+ * remains is Chromium's own input handling, the wait for the next frame and its paint.
+ */
+const PAGE_NUE = `<!doctype html><meta name="viewport" content="width=device-width"><input id="recherche-mots"><p id="p"></p><script>
+const champ = document.getElementById("recherche-mots"), p = document.getElementById("p");
+const marquer = (q) => requestAnimationFrame(() => setTimeout(() => performance.mark("carto:liste-peinte", { detail: { q, aJour: true } }), 0));
+champ.addEventListener("input", () => { p.textContent = champ.value; marquer(champ.value.trim()); });
+marquer("");
+</script>`;
+
+export interface AnalyseFrappes {
+  latences: number[];
+  depassees: number;
+  /** Where the time of a keystroke goes: input → worker's answer received, → list committed, → painted. */
+  versTexte: number[];
+  rendu: number[];
+  peinture: number[];
+  tempsTexte: number[];
+  tempsFiltre: number[];
+  tempsRequete: number[];
+}
+
+export function analyserFrappes(r: Releve): AnalyseFrappes {
+  const a: AnalyseFrappes = { latences: [], depassees: 0, versTexte: [], rendu: [], peinture: [], tempsTexte: [], tempsFiltre: [], tempsRequete: [] };
+  r.frappes.forEach((f, k) => {
+    const q = f.v.trim();
+    const suivante = r.frappes[k + 1]?.t ?? Infinity;
+    const peinte = r.peintes.find((m) => m.t >= f.t && m.aJour && m.q === q);
+    if (!peinte || peinte.t > suivante) {
+      a.depassees++;
+      return;
+    }
+    a.latences.push(peinte.t - f.t);
+    const dans = (m: Marque) => m.t >= f.t && m.t <= peinte.t && m.q === q;
+    const texte = r.textes.find(dans);
+    const liste = r.listes.find((m) => dans(m) && m.aJour);
+    if (texte && liste) {
+      a.versTexte.push(texte.t - f.t);
+      a.rendu.push(liste.t - texte.t);
+      a.peinture.push(peinte.t - liste.t);
+    }
+  });
+  for (const t of r.textes) {
+    a.tempsTexte.push(t.dureeMs ?? NaN);
+    const filtre = r.requetes.find((m) => m.t >= t.t && m.q === t.q);
+    if (filtre) a.tempsRequete.push((t.dureeMs ?? NaN) + (filtre.dureeMs ?? NaN));
+  }
+  for (const m of r.requetes) a.tempsFiltre.push(m.dureeMs ?? NaN);
+  return a;
+}
+
+export interface MesuresFrappes {
+  ecran: Ecran;
+  requetes: number;
+  frappes: number;
+  depassees: number;
+  /** Queries whose final list never came (time-out). */
+  echecs: string[];
+  latence: Distribution;
+  versTexte: Distribution;
+  rendu: Distribution;
+  peinture: Distribution;
+  tempsTexte: Distribution;
+  tempsFiltre: Distribution;
+  tempsRequete: Distribution;
+  /** Navigation → list filtered by words typed as soon as the first results show (text index built in the worker). */
+  premiersMots: Distribution;
+}
+
+export interface MesuresPremiers {
+  ecran: Ecran;
+  /** Navigation → `carto:premiers-resultats`. */
+  premiers: Distribution;
+  /** Navigation → index file received. */
+  indexRecu: Distribution;
+  /** URL paths requested by the page and its worker during a load (first results and text index). */
+  chemins: string[];
+}
+
+export interface Chromium {
+  version: string;
+  premiersResultats(ecran: Ecran, communes: readonly string[]): Promise<MesuresPremiers>;
+  frappes(ecran: Ecran, requetes: readonly RequeteBench[]): Promise<MesuresFrappes>;
+  /** Keystroke → painted on a bare page (see PAGE_NUE), the same queries typed the same way. */
+  plancher(ecran: Ecran, requetes: readonly RequeteBench[]): Promise<Distribution>;
+  /** Closes the browser and the server; returns the page's console errors and outside requests. */
+  fermer(): Promise<string[]>;
+}
+
+export async function ouvrirChromium(dist: string): Promise<Chromium> {
+  const serveur = await demarrerServeur(dist);
+  const navigateur: Browser = await lancerNavigateur();
+  const erreurs: string[] = [];
+
+  async function charger(ecran: Ecran, commune: string | undefined) {
+    const surveillee = await nouvellePage(navigateur, serveur.url, { ...ecran, tuiles: true });
+    const { page } = surveillee;
+    const chemins = new Set<string>();
+    page.on("request", (requete) => {
+      const url = new URL(requete.url());
+      if (url.origin === serveur.url) chemins.add(url.pathname);
+    });
+    await page.addInitScript(ecouterFrappes);
+    await page.goto(`${serveur.url}/recherche/${commune ? `?commune=${commune}` : ""}`);
+    await page.waitForFunction(() => performance.getEntriesByName("carto:premiers-resultats", "mark").length > 0, undefined, {
+      timeout: 60_000,
+      polling: 10,
+    });
+    const temps = await page.evaluate(() => ({
+      premiers: performance.getEntriesByName("carto:premiers-resultats", "mark")[0]!.startTime,
+      indexRecu:
+        (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).find((r) => /\/recherche\/index-[0-9a-f]+\.json$/.test(r.name))
+          ?.responseEnd ?? NaN,
+    }));
+    const fermer = async () => {
+      erreurs.push(...surveillee.erreursConsole, ...surveillee.requetesExterieures.map((u) => `requête extérieure : ${u}`));
+      await surveillee.contexte.close();
+    };
+    return { page, temps, chemins, fermer };
+  }
+
+  return {
+    version: navigateur.version(),
+
+    async premiersResultats(ecran, communes) {
+      const premiers: number[] = [];
+      const indexRecu: number[] = [];
+      let chemins: string[] = [];
+      for (const commune of communes) {
+        const chargement = await charger(ecran, commune);
+        premiers.push(chargement.temps.premiers);
+        indexRecu.push(chargement.temps.indexRecu);
+        if (chemins.length === 0) {
+          // The text index too: what a first visit downloads before the words can be searched.
+          await chargement.page.fill("#recherche-mots", "emploi");
+          await attendreListe(chargement.page, "emploi", 0);
+          chemins = [...chargement.chemins].filter((c) => !c.startsWith("/favicon"));
+        }
+        await chargement.fermer();
+      }
+      return { ecran, premiers: distribution(premiers), indexRecu: distribution(indexRecu), chemins };
+    },
+
+    async frappes(ecran, requetes) {
+      const releves: Releve[] = [];
+      const echecs: string[] = [];
+      const premiersMots: number[] = [];
+      let frappes = 0;
+      // One load per commune (and one without): the queries of a commune are typed one after the other.
+      const parCommune = new Map<string | undefined, RequeteBench[]>();
+      for (const r of requetes) parCommune.set(r.commune, [...(parCommune.get(r.commune) ?? []), r]);
+      for (const [commune, groupe] of parCommune) {
+        const { page, fermer } = await charger(ecran, commune);
+        // Words as soon as the first results show: the worker builds the text index, then answers.
+        await page.fill("#recherche-mots", "emploi");
+        await attendreListe(page, "emploi", 0);
+        premiersMots.push(
+          await page.evaluate(
+            () => performance.getEntriesByName("carto:liste-peinte", "mark").find((m) => (m as PerformanceMark).detail?.q === "emploi")!.startTime,
+          ),
+        );
+        for (const { q } of groupe) {
+          const r = await taper(page, q);
+          if (!r.fini) echecs.push(q);
+          frappes += r.frappes.length;
+          releves.push(r);
+        }
+        await fermer();
+      }
+      const a = releves.map(analyserFrappes);
+      const tout = (cle: Exclude<keyof AnalyseFrappes, "depassees">) => distribution(a.flatMap((x) => x[cle]));
+      return {
+        ecran,
+        requetes: requetes.length,
+        frappes,
+        depassees: a.reduce((n, x) => n + x.depassees, 0),
+        echecs,
+        latence: tout("latences"),
+        versTexte: tout("versTexte"),
+        rendu: tout("rendu"),
+        peinture: tout("peinture"),
+        tempsTexte: tout("tempsTexte"),
+        tempsFiltre: tout("tempsFiltre"),
+        tempsRequete: tout("tempsRequete"),
+        premiersMots: distribution(premiersMots),
+      };
+    },
+
+    async plancher(ecran, requetes) {
+      const { page, contexte } = await nouvellePage(navigateur, serveur.url, ecran);
+      await page.addInitScript(ecouterFrappes);
+      await page.route(`${serveur.url}/plancher/`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: PAGE_NUE }));
+      await page.goto(`${serveur.url}/plancher/`);
+      const latences: number[] = [];
+      for (const { q } of requetes) latences.push(...analyserFrappes(await taper(page, q)).latences);
+      await contexte.close();
+      return distribution(latences);
+    },
+
+    async fermer() {
+      await navigateur.close();
+      await serveur.fermer();
+      return [...new Set(erreurs)];
+    },
+  };
+}

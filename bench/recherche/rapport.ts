@@ -1,0 +1,209 @@
+/**
+ * The figures of a run: the bars of issue 3 with ✓/✗, a detailed table, and the "Recherche"
+ * section of docs/benchmarks.md (rewritten by each run, the file's other sections kept).
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { DELAI_FRAPPE_MS, type MesuresFrappes, type MesuresPremiers } from "./chromium";
+import type { MesuresNode } from "./node";
+import { COMPOSITION_REQUETES } from "./requetes";
+import type { Distribution } from "./statistiques";
+import type { Taille } from "./tailles";
+
+export interface MesuresTaille {
+  services: number;
+  generationMs: number;
+  constructionMs: number;
+  tailles: { index: Taille; termes: Taille; avantPremiers: Taille; avecTexte: Taille };
+  repartition: { champ: string; taille: Taille }[];
+  node: MesuresNode;
+  telephone: { premiers: MesuresPremiers; frappes: MesuresFrappes };
+  large: { premiers: MesuresPremiers; frappes: MesuresFrappes };
+  /** Console errors and outside requests of the page during the measures (none expected). */
+  erreursPage: string[];
+}
+
+export interface Execution {
+  date: string;
+  dureeS: number;
+  machine: string;
+  node: string;
+  chromium: string;
+  /** 1-minute load average at the start of each measuring step (other work on the machine). */
+  charge: { min: number; max: number };
+  /** Keystroke → painted on a bare page: what the measure itself costs (Chromium 360×740). */
+  plancher: Distribution;
+  mesures: MesuresTaille[];
+}
+
+// --- formatting ---------------------------------------------------------------------------------
+
+const nombre = (x: number, decimales = 0) => x.toLocaleString("fr-FR", { minimumFractionDigits: decimales, maximumFractionDigits: decimales });
+export const ms = (x: number) => (Number.isNaN(x) ? "—" : `${nombre(x, x < 10 ? 1 : 0)} ms`);
+const ko = (octets: number) => `${nombre(octets / 1000, octets < 10_000 ? 1 : 0)} ko`;
+const taille = (t: Taille) => `${ko(t.brut)} / ${ko(t.gzip)} / ${ko(t.brotli)}`;
+const dist = (d: Distribution) => `${ms(d.mediane)} / ${ms(d.p95)}`;
+const services = (n: number) => `${nombre(n)} services`;
+
+// --- bars -----------------------------------------------------------------------------------------
+
+export interface Barre {
+  services: number;
+  mesure: string;
+  valeur: number;
+  seuil: number;
+  texte: (x: number) => string;
+}
+
+export function barres(m: MesuresTaille): Barre[] {
+  const { telephone } = m;
+  const liste: Barre[] = [];
+  if (m.services <= 2000) {
+    liste.push(
+      { services: m.services, mesure: "frappe → liste peinte, p95", valeur: telephone.frappes.latence.p95, seuil: 16, texte: ms },
+      { services: m.services, mesure: "premiers résultats (avec commune), médiane", valeur: telephone.premiers.premiers.mediane, seuil: 500, texte: ms },
+      { services: m.services, mesure: "index, gzip", valeur: m.tailles.index.gzip, seuil: 150_000, texte: ko },
+    );
+  } else {
+    liste.push(
+      { services: m.services, mesure: "requête par frappe (worker + filtre), p95", valeur: telephone.frappes.tempsRequete.p95, seuil: 16, texte: ms },
+      { services: m.services, mesure: "requête par frappe dans Node (`chercherTexte` + `rechercher`), p95", valeur: m.node.requete.p95, seuil: 16, texte: ms },
+      { services: m.services, mesure: "frappe → liste peinte, p95", valeur: telephone.frappes.latence.p95, seuil: 50, texte: ms },
+      { services: m.services, mesure: "premiers résultats (avec commune), médiane", valeur: telephone.premiers.premiers.mediane, seuil: 1000, texte: ms },
+    );
+  }
+  return liste;
+}
+
+const verdict = (b: Barre) => (b.valeur <= b.seuil ? "✓" : "✗");
+
+export function tableauBarres(execution: Execution): string {
+  const lignes = ["| catalogue | mesure (Chromium 360×740 sauf mention) | mesuré | barre | |", "|---|---|--:|--:|:-:|"];
+  for (const b of execution.mesures.flatMap(barres)) {
+    lignes.push(`| ${services(b.services)} | ${b.mesure} | ${b.texte(b.valeur)} | ≤ ${b.texte(b.seuil)} | ${verdict(b)} |`);
+  }
+  lignes.push(`| | plancher de la mesure « frappe → liste peinte » (page nue), p95 | ${ms(execution.plancher.p95)} | | |`);
+  return lignes.join("\n");
+}
+
+// --- details ----------------------------------------------------------------------------------
+
+export function tableauDetails(execution: Execution): string {
+  const m = execution.mesures;
+  const ligne = (libelle: string, f: (x: MesuresTaille) => string) => `| ${libelle} | ${m.map(f).join(" | ")} |`;
+  const section = (titre: string) => `| **${titre}** |${m.map(() => " |").join("")}`;
+  return [
+    `| | ${m.map((x) => services(x.services)).join(" | ")} |`,
+    `|---|${m.map(() => "--:|").join("")}`,
+    section("Fichiers (brut / gzip -6 / brotli 5)"),
+    ligne("index (`index-<hash>.json`)", (x) => taille(x.tailles.index)),
+    ligne("termes des descriptions (`termes-<hash>.json`, worker)", (x) => taille(x.tailles.termes)),
+    ligne("tout ce que charge la page jusqu'aux premiers résultats", (x) => taille(x.tailles.avantPremiers)),
+    ligne("… et l'index texte (worker + termes)", (x) => taille(x.tailles.avecTexte)),
+    ligne("champs les plus lourds de l'index (gzip, chacun seul)", (x) =>
+      x.repartition
+        .slice(0, 4)
+        .map((r) => `${r.champ.replace("services[].", "")} ${ko(r.taille.gzip)}`)
+        .join(", "),
+    ),
+    section("Node (médiane / p95)"),
+    ligne("`JSON.parse` de l'index", (x) => ms(x.node.lectureMs)),
+    ligne("`preparerIndex`", (x) => ms(x.node.preparerIndexMs)),
+    ligne("`creerIndexTexte` (MiniSearch, dans le worker)", (x) => ms(x.node.creerIndexTexteMs)),
+    ligne("requête par frappe : `chercherTexte` + `rechercher`", (x) => dist(x.node.requete)),
+    ligne("… dont `chercherTexte`", (x) => dist(x.node.texte)),
+    ligne("… dont `rechercher`", (x) => dist(x.node.filtre)),
+    ligne("requête complète (dernière frappe)", (x) => dist(x.node.requeteComplete)),
+    ...(["telephone", "large"] as const).flatMap((ecran) => {
+      const e = m[0]![ecran].frappes.ecran;
+      return [
+        section(`Chromium ${e.largeur}×${e.hauteur}${ecran === "large" ? ", carte à côté de la liste" : ""} (médiane / p95)`),
+        ligne("navigation → premiers résultats (avec commune)", (x) => `${dist(x[ecran].premiers.premiers)} (${x[ecran].premiers.premiers.n} chargements)`),
+        ligne("navigation → index reçu", (x) => dist(x[ecran].premiers.indexRecu)),
+        ligne("navigation → liste filtrée par des mots tapés dès les premiers résultats", (x) => dist(x[ecran].frappes.premiersMots)),
+        ligne("frappe → liste à jour peinte", (x) => {
+          const f = x[ecran].frappes;
+          return `${dist(f.latence)} (${f.latence.n} frappes, ${f.depassees} dépassées${f.echecs.length ? `, ${f.echecs.length} requêtes sans réponse` : ""})`;
+        }),
+        ligne("… frappe → réponse du worker reçue", (x) => dist(x[ecran].frappes.versTexte)),
+        ligne("… réponse → liste rendue (commit React)", (x) => dist(x[ecran].frappes.rendu)),
+        ligne("… liste rendue → peinte", (x) => dist(x[ecran].frappes.peinture)),
+        ligne("requête par frappe : worker (`carto:texte`) + filtre (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsRequete)),
+        ligne("… filtre seul, à chaque rendu (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsFiltre)),
+      ];
+    }),
+    section("Préparation"),
+    ligne("génération du catalogue / `astro build` (pages de recherche seulement)", (x) => `${nombre(x.generationMs / 1000, 1)} s / ${nombre(x.constructionMs / 1000)} s`),
+  ].join("\n");
+}
+
+// --- docs/benchmarks.md ---------------------------------------------------------------------------
+
+export function sectionRecherche(execution: Execution): string {
+  const c = COMPOSITION_REQUETES;
+  const large = execution.mesures[0]?.large.frappes;
+  return `## Recherche
+
+_Écrit par \`npm run bench:search\` le ${execution.date} (durée ${nombre(execution.dureeS / 60, 1)} min) : la prochaine mesure réécrit
+cette section._
+
+**Machine** : ${execution.machine} ; Node ${execution.node} ; Chromium ${execution.chromium} (Debian, sans interface),
+processeur **non bridé**, réseau local (127.0.0.1, sans limitation de débit ni compression HTTP). Charge de la machine
+pendant les mesures (moyenne sur 1 min, d'autres travaux peuvent tourner) : ${nombre(execution.charge.min, 1)} à ${nombre(execution.charge.max, 1)}.
+
+### Barres (issue 3)
+
+${tableauBarres(execution)}
+
+### Détail
+
+${tableauDetails(execution)}
+${execution.mesures
+  .filter((m) => m.erreursPage.length > 0)
+  .map((m) => `\n**Erreurs de la page (${services(m.services)})** : ${m.erreursPage.map((e) => `\`${e}\``).join(", ")}\n`)
+  .join("")}
+### Ce qui est mesuré, et comment
+
+- **Catalogues** : \`npm run generate:catalogue -- --services N\` (graine 1), puis \`astro build\` avec
+  \`CARTO_PAGES_CATALOGUE=0\` (la page /recherche/ et ses fichiers d'index, sans les pages par service), dans une copie
+  temporaire du projet : le \`dist/\` et les caches du dépôt ne sont pas touchés.
+- **Tailles** : les fichiers construits, bruts, en gzip niveau 6 (le niveau par défaut de zlib) et en brotli qualité 5
+  (compression à la volée ; la qualité 11, pour des fichiers pré-compressés, gagne encore ~20 %) ; 1 ko = 1 000 octets.
+  « Tout ce que charge la page » : les requêtes de la page et de son worker relevées dans Chromium (HTML, CSS, JS, index ;
+  puis le worker et les termes). La part des champs de l'index est compressée champ par champ.
+- **Node** : les fonctions de la page (\`src/domain/recherche/\`) sur les fichiers construits ; \`JSON.parse\`,
+  \`preparerIndex\` et \`creerIndexTexte\` : médiane de 3 ; requêtes : chaque préfixe de chaque requête (une frappe),
+  \`chercherTexte\` (ce que fait le worker) puis \`rechercher\` (le fil principal), après un tour d'échauffement, 2 tours.
+- **Requêtes** : ${c.total} requêtes fixes (\`bench/recherche/requetes.ts\`) : ${c.correctes} bien écrites, ${c.sansAccents} sans accents,
+  ${c.avecFautes} avec des fautes de frappe (« permsi », « logment », « numerik »…) ; ${c.avecCommune} avec une commune dans l'URL
+  (Poitiers, Châtellerault, Loudun, Montmorillon, Civray, Chauvigny), les autres sans ; ${nombre(c.frappes)} frappes en tout.
+- **Premiers résultats** : /recherche/?commune=<INSEE> chargée dans un contexte neuf (cache vide), une commune différente à
+  chaque chargement ; temps de la marque \`carto:premiers-resultats\` (liste peinte) depuis le début de la navigation.
+- **Frappe → liste peinte** : dans une page chargée par commune (et une sans), le champ « Mots-clés » est vidé puis la requête
+  tapée caractère par caractère, une frappe toutes les ${DELAI_FRAPPE_MS} ms ; pour chaque frappe, du \`timeStamp\` de l'événement
+  \`input\` à la première marque \`carto:liste-peinte\` dont les mots sont ceux du champ et qui est à jour (\`aJour\`). Une frappe
+  dont la liste n'est pas peinte avant la frappe suivante est « dépassée » et comptée à part. Le détail situe le temps :
+  réception de la réponse du worker (\`carto:texte\`), rendu (\`carto:liste\`, après le commit), peinture.
+- **Plancher** : les mêmes frappes (une requête sur huit) sur une page nue dont le champ écrit les mots dans un paragraphe
+  et pose la marque comme la page de recherche (\`requestAnimationFrame\` puis une tâche) : ce qui reste est le traitement
+  de l'événement par Chromium, l'attente de l'image suivante et sa peinture, sans rien de la recherche.
+- **Requête dans Chromium** : pour chaque réponse du worker, sa durée (\`carto:texte\`) plus celle du filtrage qui la suit sur le
+  fil principal (\`carto:requete\`).
+- **Écran large** (1280×900, la carte Leaflet à côté de la liste, tuiles servies en mémoire) : ${large ? `${large.requetes} des ${c.total} requêtes (une sur quatre)` : "une requête sur quatre"}
+  et 3 chargements.
+`;
+}
+
+export function ecrireDansBenchmarks(chemin: string, section: string): void {
+  const entete = "# Mesures\n\nFigures mesurées sur la machine de développement ; chaque section est écrite par son script.\n";
+  const ancien = existsSync(chemin) ? readFileSync(chemin, "utf8") : entete;
+  const debut = ancien.search(/^## Recherche\s*$/m);
+  let nouveau: string;
+  if (debut === -1) {
+    nouveau = `${ancien.trimEnd()}\n\n${section}`;
+  } else {
+    const suite = ancien.slice(debut + 1).search(/^## /m);
+    const fin = suite === -1 ? ancien.length : debut + 1 + suite;
+    nouveau = `${ancien.slice(0, debut)}${section}${fin < ancien.length ? `\n${ancien.slice(fin)}` : ""}`;
+  }
+  writeFileSync(chemin, `${nouveau.trimEnd()}\n`);
+}
