@@ -108,6 +108,13 @@ describe("recherche", () => {
     await page.locator("#recherche-mots").fill("permis de condure");
     // The index and the terms are each downloaded once, however much one types.
     expect(fichiers.sort()).toEqual(["/recherche/index", "/recherche/termes"]);
+    // Following a result right after typing, then coming back, finds the words again.
+    await expect.poll(async () => (await page.locator(".resultats article").first().innerText()).toLowerCase()).toMatch(/permis|conduite|auto-école/);
+    await page.locator(".resultats article h3 a").first().click();
+    await page.waitForURL(/\/services\//);
+    await page.goBack();
+    await expect.poll(() => page.locator("#recherche-mots").inputValue()).toBe("permis de condure");
+    expect(await nombreAnnonce(page)).toBeGreaterThan(0);
     expect((await page.locator(".resultats article h3").first().textContent())!.toLowerCase()).toMatch(/permis|auto-école|conduite/);
     await page.goto(`${serveur.url}/recherche/?commune=86066&q=zzzzqqqq`);
     expect(await nombreAnnonce(page)).toBe(0);

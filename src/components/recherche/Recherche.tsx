@@ -4,12 +4,13 @@
  * index is built and queried in a Web Worker, only the first cards are rendered, and the map loads
  * lazily, out of the typing path.
  */
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { communeParCode, type Commune } from "../../domain/communes";
 import { distanceEnClair } from "../../domain/geo";
 import type { IndexRecherche } from "../../domain/recherche/index-recherche";
 import { preparerIndex, rechercher, CRITERES_VIDES, type Criteres, type IndexPrepare, type Reponse } from "../../domain/recherche/requete";
 import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
+import { termesDuTexte } from "../../domain/recherche/termes";
 import { besoinParCode, frais, modesAccueil, publics, themeDuCode, themeParSlug, themes, typesDeService, type Valeur } from "../../domain/taxonomy";
 import ComboboxCommune from "./ComboboxCommune";
 import type { MessageDepuisTexte, MessageVersTexte } from "./texte.worker";
@@ -29,6 +30,11 @@ const GROUPES: { groupe: Groupe; legende: string; valeurs: readonly Valeur[] }[]
 interface TexteTrouve {
   q: string;
   scores: Map<number, number>;
+}
+
+/** The words to search: none while they hold no searchable term ("l", "de"), so one letter never empties the list. */
+function motsCherches(q: string): string {
+  return termesDuTexte(q).length > 0 ? q.trim() : "";
 }
 
 function criteresDepuisUrl(): Criteres {
@@ -92,12 +98,19 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     };
   }, [index, urlTermes]);
 
-  const q = criteres.q.trim();
-  useEffect(() => {
-    if (!q || !worker.current) return;
+  const q = motsCherches(criteres.q);
+  const dernierEnvoi = useRef("");
+  // Asked straight from the field's onChange (one frame earlier than from an effect), and from here
+  // when the words come from the URL or the worker has just started.
+  const demanderTexte = useCallback((mots: string) => {
+    if (!mots || !worker.current || mots === dernierEnvoi.current) return;
+    dernierEnvoi.current = mots;
     const id = ++derniereDemande.current;
-    worker.current.postMessage({ type: "chercher", id, q } satisfies MessageVersTexte);
-  }, [q, index]);
+    worker.current.postMessage({ type: "chercher", id, q: mots } satisfies MessageVersTexte);
+  }, []);
+  useEffect(() => {
+    demanderTexte(q);
+  }, [q, index, demanderTexte]);
 
   // Back, forward: the URL is the state.
   useEffect(() => {
@@ -113,16 +126,31 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     };
   }, []);
 
+  const minuteurUrl = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const urlEnAttente = useRef<string | undefined>(undefined);
+  // Also written when the field loses focus: following a result right after typing keeps the words.
+  const ecrireUrlEnAttente = useCallback(() => {
+    clearTimeout(minuteurUrl.current);
+    if (urlEnAttente.current) window.history.replaceState(null, "", urlEnAttente.current);
+    urlEnAttente.current = undefined;
+  }, []);
   const changer = useCallback((modif: Partial<Criteres>, historique: "push" | "replace" = "push") => {
     setCriteres((avant) => {
       const apres = { ...avant, ...modif };
       const requete = ecrireCriteres(apres);
       const url = `${window.location.pathname}${requete ? `?${requete}` : ""}`;
+      clearTimeout(minuteurUrl.current);
+      urlEnAttente.current = undefined;
+      // While typing, the URL is written once the typing pauses: rewriting it at every key costs the
+      // browser a favicon and history update each time.
       if (historique === "push") window.history.pushState(null, "", url);
-      else window.history.replaceState(null, "", url);
+      else {
+        urlEnAttente.current = url;
+        minuteurUrl.current = setTimeout(ecrireUrlEnAttente, 400);
+      }
       return apres;
     });
-    setNbAffiches(PAR_PAGE);
+    if (modif.q === undefined || Object.keys(modif).length > 1) setNbAffiches(PAR_PAGE);
   }, []);
 
   // While the worker answers new words, the previous words' results stay shown: no flash of the
@@ -130,16 +158,20 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   const texteApplique = q ? texte : undefined;
   const attendTexte = Boolean(q) && texte?.q !== q;
   const scores = texteApplique?.scores;
+  // The words act through the worker's answer only: a key press alone leaves the results (and the
+  // memoised list) untouched until that answer comes.
+  const { q: _mots, ...criteresSansMots } = criteres;
+  const cleCriteres = JSON.stringify(criteresSansMots);
   const reponse: Reponse | undefined = useMemo(() => {
     if (!index) return undefined;
     const debut = performance.now();
     const r = rechercher(index.prepare, { ...criteres, q: texteApplique?.q ?? "" }, texteApplique?.scores);
     performance.mark("carto:requete", { detail: { q: texteApplique?.q ?? "", dureeMs: performance.now() - debut } });
     return r;
-  }, [index, criteres, texteApplique]);
+  }, [index, cleCriteres, texteApplique]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const dejaAffiche = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!reponse) return;
     const detail = { q: texteApplique?.q ?? "", n: reponse.resultats.length, aJour: !attendTexte };
     const premiere = !dejaAffiche.current;
@@ -246,7 +278,11 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
               type="search"
               value={criteres.q}
               placeholder="ex. : permis, CV, loyer"
-              onChange={(e) => changer({ q: e.target.value }, "replace")}
+              onChange={(e) => {
+                changer({ q: e.target.value }, "replace");
+                demanderTexte(motsCherches(e.target.value));
+              }}
+              onBlur={ecrireUrlEnAttente}
             />
           </div>
         </div>

@@ -28,8 +28,8 @@ export const POIDS_CHAMPS: Record<(typeof CHAMPS_TEXTE)[number], number> = {
   commune: 1,
 };
 
-/** Terms of 4 characters or more tolerate typos: 1 edit up to 9 characters, 2 from 10. */
-const fuzzy = (terme: string) => (terme.length >= 4 ? 0.2 : false);
+/** Terms of 5 characters or more tolerate typos (1 edit up to 9 characters, 2 from 10): shorter ones match too much. */
+const fuzzy = (terme: string) => (terme.length >= 5 ? 0.2 : false);
 
 function processTerm(terme: string): string[] | null {
   const termes = termesDuTexte(terme);
@@ -66,7 +66,8 @@ export function chercherTexte(mini: MiniSearch<DocumentTexte> | MiniSearch, q: s
   if (q.trim() === "") return scores;
   const enCoursDeFrappe = !/\s$/.test(q);
   const options: SearchOptions = {
-    prefix: (_terme, i, termes) => enCoursDeFrappe && i === termes.length - 1,
+    // The word being typed matches as a prefix from 3 letters: "co" alone would match half the catalogue.
+    prefix: (terme, i, termes) => enCoursDeFrappe && i === termes.length - 1 && terme.length >= 3,
     combineWith: "AND",
   };
   let trouves = mini.search(q, options);
