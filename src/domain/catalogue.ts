@@ -4,20 +4,13 @@
  * address; a missing summary falls back to the description's first sentence; data·inclusion ids).
  */
 import type { ServiceFrontmatter, StructureFrontmatter } from "./schema";
-import { aUneAdresse, LONGUEUR_MAX_RESUME } from "./schema";
+import { aUneAdresse, LONGUEUR_MAX_RESUME, NOMS_CHAMPS_ADRESSE, type Adresse } from "./schema";
 import { communeParCode, communesParCodePostal } from "./communes";
 import type { Position } from "./geo";
 import { markdownEnTexte, premierePhrase } from "./markdown";
 import { comparerFrancais, normaliser } from "./text";
 
-export interface Lieu {
-  adresse?: string;
-  complement_adresse?: string;
-  code_postal?: string;
-  commune?: string;
-  code_insee?: string;
-  latitude?: number;
-  longitude?: number;
+export interface Lieu extends Adresse {
   /** Where to put it on a map and measure distances: its coordinates, else its commune's centre. */
   position?: Position;
   /** True when the position is the commune's centre, not the exact place. */
@@ -86,7 +79,7 @@ export function communeDuLieu(a: { code_insee?: string; code_postal?: string; co
 export function lieuDe(a: Omit<Lieu, "position" | "positionApprochee">): Lieu | undefined {
   if (!aUneAdresse(a)) return undefined;
   const lieu: Lieu = { positionApprochee: false };
-  for (const champ of ["adresse", "complement_adresse", "code_postal", "commune", "code_insee", "latitude", "longitude"] as const) {
+  for (const champ of NOMS_CHAMPS_ADRESSE) {
     if (a[champ] !== undefined) (lieu as unknown as Record<string, unknown>)[champ] = a[champ];
   }
   if (a.latitude !== undefined && a.longitude !== undefined) {
@@ -103,7 +96,7 @@ export function lieuDe(a: Omit<Lieu, "position" | "positionApprochee">): Lieu | 
 
 function sansLieu<T extends Record<string, unknown>>(donnees: T): Omit<T, keyof Lieu> {
   const copie: Record<string, unknown> = { ...donnees };
-  for (const champ of ["adresse", "complement_adresse", "code_postal", "commune", "code_insee", "latitude", "longitude"]) delete copie[champ];
+  for (const champ of NOMS_CHAMPS_ADRESSE) delete copie[champ];
   return copie as Omit<T, keyof Lieu>;
 }
 

@@ -300,18 +300,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
                   const coche = criteres.besoins.includes(b.value);
                   if (n === 0 && !coche) return null;
                   return (
-                    <li key={b.value}>
-                      <label>
-                        <input
-                          type="checkbox"
-                          checked={coche}
-                          onChange={() =>
-                            changer({ besoins: coche ? criteres.besoins.filter((v) => v !== b.value) : [...criteres.besoins, b.value] })
-                          }
-                        />{" "}
-                        {b.label} <span className="compte">({n})</span>
-                      </label>
-                    </li>
+                    <CaseFiltre key={b.value} libelle={b.label} nombre={n} coche={coche} onChange={() => changer({ besoins: basculer(criteres.besoins, b.value) })} />
                   );
                 }),
               )}
@@ -332,18 +321,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
                       const coche = criteres[groupe].includes(v.value);
                       const n = reponse?.compteurs[groupe][v.value] ?? 0;
                       return (
-                        <li key={v.value}>
-                          <label>
-                            <input
-                              type="checkbox"
-                              checked={coche}
-                              onChange={() =>
-                                changer({ [groupe]: coche ? criteres[groupe].filter((x) => x !== v.value) : [...criteres[groupe], v.value] })
-                              }
-                            />{" "}
-                            {v.label} <span className="compte">({n})</span>
-                          </label>
-                        </li>
+                        <CaseFiltre key={v.value} libelle={v.label} nombre={n} coche={coche} onChange={() => changer({ [groupe]: basculer(criteres[groupe], v.value) })} />
                       );
                     })}
                 </ul>
@@ -405,6 +383,22 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
         {annonceStable}
       </div>
     </div>
+  );
+}
+
+/** A value in or out of a multiple choice. */
+function basculer(liste: string[], valeur: string): string[] {
+  return liste.includes(valeur) ? liste.filter((v) => v !== valeur) : [...liste, valeur];
+}
+
+/** One filter value: a checkbox with the number of results it would give. */
+function CaseFiltre({ libelle, nombre, coche, onChange }: { libelle: string; nombre: number; coche: boolean; onChange: () => void }) {
+  return (
+    <li>
+      <label>
+        <input type="checkbox" checked={coche} onChange={onChange} /> {libelle} <span className="compte">({nombre})</span>
+      </label>
+    </li>
   );
 }
 

@@ -14,7 +14,7 @@
  * the validator hands the schema a neutral past day for a well-formed `date_maj` and compares the
  * real value with its own reference day itself — one code path, whether the option is given or not.
  */
-import { serviceFrontmatter, structureFrontmatter, LONGUEUR_MAX_DESCRIPTION, LONGUEUR_MIN_DESCRIPTION } from "../schema";
+import { serviceFrontmatter, structureFrontmatter, LONGUEUR_MAX_DESCRIPTION, LONGUEUR_MIN_DESCRIPTION, NOMS_CHAMPS_ADRESSE } from "../schema";
 import type { ServiceFrontmatter, StructureFrontmatter } from "../schema";
 import { lieuDe, type EntreeService, type EntreeStructure } from "../catalogue";
 import { communeParCode, communeParNom, communes, communesParCodePostal, departement, epciParSiren, epcis, type Commune } from "../communes";
@@ -53,7 +53,6 @@ type Genre = "structure" | "service";
 
 const DOSSIERS: Readonly<Record<string, Genre>> = { structures: "structure", services: "service" };
 
-const CHAMPS_ADRESSE = ["adresse", "complement_adresse", "code_postal", "commune", "code_insee", "latitude", "longitude"] as const;
 
 /** A well-formed past day given to the schema instead of the real `date_maj` (see the header). */
 const JOUR_NEUTRE = "2000-01-01";
@@ -104,7 +103,7 @@ function texteCode(v: unknown): string | undefined {
 const estRenseigne = (v: unknown) => v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "");
 
 function aUneAdresseBrute(brut: Record<string, unknown> | undefined): boolean {
-  return brut !== undefined && CHAMPS_ADRESSE.some((c) => estRenseigne(brut[c]));
+  return brut !== undefined && NOMS_CHAMPS_ADRESSE.some((c) => estRenseigne(brut[c]));
 }
 
 // ---------------------------------------------------------------------------------------------
