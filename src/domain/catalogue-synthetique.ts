@@ -20,6 +20,7 @@ import type { ServiceFrontmatter, StructureFrontmatter } from "./schema";
 import { LONGUEUR_MAX_RESUME } from "./schema";
 import { besoins, categories, categorieParCode } from "./taxonomy";
 import { slugifier } from "./text";
+import { MOTIF_CODE_INSEE } from "./code-insee";
 import { siteConfig } from "../../site.config";
 
 export interface OptionsCatalogueSynthetique {
@@ -521,7 +522,7 @@ function zone(modele: ServiceFrontmatter, commune: Commune, codeDepartement: str
     else if (/^\d{9}$/.test(code)) {
       if (codes.some((c) => /^\d{9}$/.test(c)) || !commune.epci) ajouter(t.un(epcis).siren);
       else ajouter(commune.epci);
-    } else if (/^(\d{5}|2[AB]\d{3})$/.test(code)) {
+    } else if (MOTIF_CODE_INSEE.test(code)) {
       if (!codes.some((c) => c.length === 5)) ajouter(commune.code);
       else ajouter(t.un(commune.epci ? communesDeLEpci(commune.epci) : [commune]).code);
     } else ajouter(codeDepartement);

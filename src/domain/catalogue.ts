@@ -1,13 +1,15 @@
 /**
  * The catalogue as the pages and exports use it: validated front matter turned into domain objects,
  * with the rules that complete a listing applied once (a service inherits its structure's whole
- * address; a missing summary falls back to the description's first sentence; data·inclusion ids).
+ * address; a missing summary falls back to the description's first sentence; data·inclusion ids that
+ * survive a renamed file; short codes for shared selections).
  */
 import type { ServiceFrontmatter, StructureFrontmatter } from "./schema";
 import { aUneAdresse, LONGUEUR_MAX_RESUME, NOMS_CHAMPS_ADRESSE, type Adresse } from "./schema";
 import { communeParCode, communesParCodePostal } from "./communes";
 import type { Position } from "./geo";
 import { markdownEnTexte, premierePhrase } from "./markdown";
+import { codeDeService } from "./selection/code";
 import { comparerFrancais, normaliser } from "./text";
 
 export interface Lieu extends Adresse {
@@ -26,9 +28,14 @@ export interface Structure extends Omit<StructureFrontmatter, keyof Lieu> {
   presentation: string;
 }
 
-export interface Service extends Omit<ServiceFrontmatter, keyof Lieu | "resume" | "structure"> {
+export interface Service extends Omit<ServiceFrontmatter, keyof Lieu | "resume" | "structure" | "anciens_slugs"> {
   slug: string;
+  /** The file's former names, oldest first (`anciens_slugs`): their pages redirect here. */
+  anciensSlugs: string[];
+  /** data·inclusion id from the first name the file ever had: `<source>--<slugStable>`, unchanged by renames. */
   id: string;
+  /** Short code of shared selections (selection/code.ts), from `id`. */
+  code: string;
   structureSlug: string;
   structure_id: string;
   /** The summary given, or the description's first sentence. */
@@ -58,11 +65,19 @@ export interface Catalogue {
   services: readonly Service[];
   structureParSlug(slug: string): Structure | undefined;
   serviceParSlug(slug: string): Service | undefined;
+  serviceParCode(code: string): Service | undefined;
+  /** The service that had this name before (an old link). */
+  serviceParAncienSlug(slug: string): Service | undefined;
   servicesDeLaStructure(slug: string): readonly Service[];
 }
 
 export function idDataInclusion(source: string, slug: string): string {
   return `${source}--${slug}`;
+}
+
+/** The slug the open-data id is built from: the first name the file ever had. */
+export function slugStable(slug: string, anciensSlugs: readonly string[] | undefined): string {
+  return anciensSlugs?.[0] ?? slug;
 }
 
 /** The commune a place is in: by INSEE code, else by postal code and name. */
@@ -111,13 +126,16 @@ export function construireStructure(entree: EntreeStructure, source: string): St
 }
 
 export function construireService(entree: EntreeService, structure: Structure | undefined, source: string): Service {
-  const { resume, structure: structureSlug, ...reste } = entree.donnees;
+  const { resume, structure: structureSlug, anciens_slugs: anciensSlugs = [], ...reste } = entree.donnees;
   const lieuPropre = lieuDe(entree.donnees);
   const description = entree.corps.trim();
+  const id = idDataInclusion(source, slugStable(entree.slug, anciensSlugs));
   return {
     ...sansLieu(reste),
     slug: entree.slug,
-    id: idDataInclusion(source, entree.slug),
+    anciensSlugs: [...anciensSlugs],
+    id,
+    code: codeDeService(id),
     structureSlug,
     structure_id: idDataInclusion(source, structureSlug),
     resume: resume ?? premierePhrase(markdownEnTexte(description), LONGUEUR_MAX_RESUME),
@@ -139,6 +157,8 @@ export function construireCatalogue(
     .map((e) => construireService(e, structures_.get(e.donnees.structure), source))
     .sort((a, b) => comparerFrancais(a.nom, b.nom) || a.slug.localeCompare(b.slug));
   const services_ = new Map(services.map((s) => [s.slug, s]));
+  const parCode = new Map(services.map((s) => [s.code, s]));
+  const parAncienSlug = new Map(services.flatMap((s) => s.anciensSlugs.map((ancien) => [ancien, s] as const)));
   const parStructure = new Map<string, Service[]>();
   for (const s of services) {
     const liste = parStructure.get(s.structureSlug) ?? [];
@@ -150,6 +170,8 @@ export function construireCatalogue(
     services,
     structureParSlug: (slug) => structures_.get(slug),
     serviceParSlug: (slug) => services_.get(slug),
+    serviceParCode: (code) => parCode.get(code),
+    serviceParAncienSlug: (slug) => parAncienSlug.get(slug),
     servicesDeLaStructure: (slug) => parStructure.get(slug) ?? [],
   };
 }

@@ -3,6 +3,8 @@
  * codes, EPCI SIREN codes, or "france".
  */
 
+import { MOTIF_CODE_INSEE } from "./code-insee";
+
 export type GenreZone = "commune" | "epci" | "departement" | "france";
 
 export const FRANCE = "france";
@@ -10,7 +12,7 @@ export const FRANCE = "france";
 /** The kind of zone a code means by its form alone, or undefined if it is malformed. */
 export function genreDeZone(code: string): GenreZone | undefined {
   if (code === FRANCE) return "france";
-  if (/^(\d{5}|2[AB]\d{3})$/.test(code)) return "commune";
+  if (MOTIF_CODE_INSEE.test(code)) return "commune";
   if (/^\d{9}$/.test(code)) return "epci";
   if (/^(\d{2}|2[AB]|97\d)$/.test(code)) return "departement";
   return undefined;

@@ -46,6 +46,16 @@ describe("catalogue de démonstration", () => {
     expect(catalogue.services.filter((s) => s.horaires_accueil).length).toBeGreaterThanOrEqual(5);
   });
 
+  it("gives every service its own share code, and shows one renamed service (old address, same open-data id)", () => {
+    expect(new Set(catalogue.services.map((s) => s.code)).size).toBe(catalogue.services.length);
+    const renommes = catalogue.services.filter((s) => s.anciensSlugs.length > 0);
+    expect(renommes.length).toBeGreaterThanOrEqual(1);
+    for (const s of renommes) {
+      expect(s.id).toBe(`${siteConfig.source}--${s.anciensSlugs[0]}`);
+      for (const ancien of s.anciensSlugs) expect(catalogue.serviceParSlug(ancien), ancien).toBeUndefined();
+    }
+  });
+
   it("uses only fictional contact details", () => {
     for (const s of [...catalogue.services, ...catalogue.structures]) {
       if (s.courriel) expect(s.courriel, s.slug).toMatch(/[@.]example\.org$/);

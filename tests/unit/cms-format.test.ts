@@ -76,7 +76,7 @@ function diffSysteme(avant: string, apres: string): string[] {
 
 /** A form's empty value for a field, as Decap gives it. */
 function valeurVide(champ: string, variante: number): unknown {
-  const listes = ["thematiques", "publics", "modes_accueil", "zone_eligibilite", "modes_mobilisation", "mobilisable_par", "reseaux_porteurs"];
+  const listes = ["thematiques", "publics", "modes_accueil", "zone_eligibilite", "modes_mobilisation", "mobilisable_par", "reseaux_porteurs", "anciens_slugs"];
   if (listes.includes(champ)) return [null, [], undefined][variante % 3];
   if (["type", "frais"].includes(champ)) return [null, "", undefined][variante % 3];
   return ["", null, undefined][variante % 3];
@@ -467,5 +467,20 @@ describe("tout fichier qu'un formulaire peut produire passe la validation", () =
     expect(resultat.problemes.filter((p) => p.gravite === "erreur")).toEqual([]);
     expect(resultat.services).toHaveLength(SERVICES.length);
     expect(fichiers.every((f) => f.texte.includes(`date_maj: ${aujourdhuiAParis()}\n`))).toBe(true);
+  });
+});
+
+describe("anciens noms (anciens_slugs) : une liste de lignes", () => {
+  it("ajoutés depuis le formulaire : une liste YAML, sans ligne vide, valide ; vidés : le champ disparaît", () => {
+    const original = SERVICES.find((f) => !f.texte.includes("anciens_slugs"))!;
+    const d = commeDecap(depuisFichier(original.texte));
+    d.anciens_slugs = [" ancien-nom ", "", null];
+    const ecrit = versFichier(d);
+    expect(diff(original.texte, ecrit)).toEqual({ retirees: [], ajoutees: ["anciens_slugs:", "  - ancien-nom"] });
+    expect(validerFichiers([...STRUCTURES, { chemin: original.chemin, texte: ecrit }], { aujourdhui: aujourdhuiAParis() }).problemes).toEqual([]);
+    const relu = commeDecap(depuisFichier(ecrit));
+    expect(relu.anciens_slugs).toEqual(["ancien-nom"]);
+    relu.anciens_slugs = [];
+    expect(versFichier(relu)).toBe(original.texte);
   });
 });

@@ -457,3 +457,65 @@ describe("npm run validate", () => {
     expect(r.stdout.trim()).toBe("Catalogue valide : 2 structures, 3 services");
   }, 60_000);
 });
+
+describe("anciens noms (anciens_slugs) et codes de partage", () => {
+  const anciens = (...slugs: string[]) => `anciens_slugs:\n${slugs.map((s) => `  - ${s}\n`).join("")}`;
+  const fiche = (slug: string, lignesEnPlus = "") => ({ chemin: `content/services/${slug}.md`, texte: service(lignesEnPlus) });
+
+  it("accepte un service renommé et le rend avec ses anciens noms", () => {
+    const r = valider(STRUCTURE_ESSAI, fiche("atelier-cv-et-lettre", anciens("atelier-cv", "atelier-cv-lettre")));
+    expect(lignes(r)).toEqual([]);
+    expect(r.services[0]!.donnees.anciens_slugs).toEqual(["atelier-cv", "atelier-cv-lettre"]);
+  });
+
+  it("un ancien nom doit être un nom de fichier valide, une seule fois", () => {
+    const r = valider(STRUCTURE_ESSAI, fiche("atelier", anciens("Atelier CV", "atelier-cv", "atelier-cv")), fiche("autre", "anciens_slugs: atelier-cv\n"));
+    expect(lignes(r)).toEqual([
+      "content/services/atelier.md:10 anciens_slugs: doit être un identifiant en minuscules sans accent, mots séparés par des tirets (ex. : mission-locale-poitiers) (reçu : le texte « Atelier CV »)",
+      "content/services/atelier.md:12 anciens_slugs: « atelier-cv » est répété",
+      "content/services/autre.md:9 anciens_slugs: doit être une liste d'anciens noms de fichier (sans .md) (reçu : le texte « atelier-cv ») ; " +
+        "écrivez une liste, ex. : anciens_slugs: [atelier-cv], ou une valeur par ligne précédée de « - »",
+    ]);
+  });
+
+  it("un ancien nom n'est pas le nom actuel d'un service, ni le sien", () => {
+    const r = valider(STRUCTURE_ESSAI, fiche("atelier-cv", anciens("atelier-cv")), fiche("atelier", anciens("atelier-ancien", "atelier-cv")));
+    expect(lignes(r)).toEqual([
+      "content/services/atelier-cv.md:10 anciens_slugs: « atelier-cv » est le nom actuel de ce fichier : anciens_slugs ne liste que les noms précédents ; retirez-le",
+      "content/services/atelier.md:11 anciens_slugs: « atelier-cv » est le nom actuel de content/services/atelier-cv.md : son adresse mène déjà à ce service ; " +
+        "retirez-le de anciens_slugs (ou, si ce fichier est un doublon, supprimez-le)",
+    ]);
+    expect(r.services.map((s) => s.slug)).toEqual([]);
+  });
+
+  it("un ancien nom ne mène qu'à un seul service : les deux fichiers sont signalés", () => {
+    const r = valider(STRUCTURE_ESSAI, fiche("atelier-a", anciens("atelier")), fiche("atelier-b", anciens("atelier-bis", "atelier")));
+    expect(lignes(r)).toEqual([
+      "content/services/atelier-a.md:10 anciens_slugs: « atelier » figure aussi dans anciens_slugs de content/services/atelier-b.md : " +
+        "un ancien nom ne mène qu'à un seul service ; gardez-le seulement dans la fiche qui portait ce nom",
+      "content/services/atelier-b.md:11 anciens_slugs: « atelier » figure aussi dans anciens_slugs de content/services/atelier-a.md : " +
+        "un ancien nom ne mène qu'à un seul service ; gardez-le seulement dans la fiche qui portait ce nom",
+    ]);
+  });
+
+  it("deux services au même code de partage : les deux fichiers sont signalés, avec quoi faire", () => {
+    // Found by search: these two ids share their 40-bit hash (code c36zyrm5) with the source carto-insertion-86.
+    const r = validerFichiers([STRUCTURE_ESSAI, fiche("atelier-5627899"), fiche("atelier-7909250")], { aujourdhui: AUJOURDHUI, source: "carto-insertion-86" });
+    expect(lignes(r)).toEqual([
+      "content/services/atelier-5627899.md même code de partage « c36zyrm5 » que content/services/atelier-7909250.md (tiré par hasard des identifiants " +
+        "« carto-insertion-86--atelier-5627899 » et « carto-insertion-86--atelier-7909250 ») : les liens de sélection ne sauraient pas lequel ouvrir ; " +
+        "renommez le fichier du service qui n'a pas encore été publié (son code change avec son nom)",
+      "content/services/atelier-7909250.md même code de partage « c36zyrm5 » que content/services/atelier-5627899.md (tiré par hasard des identifiants " +
+        "« carto-insertion-86--atelier-7909250 » et « carto-insertion-86--atelier-5627899 ») : les liens de sélection ne sauraient pas lequel ouvrir ; " +
+        "renommez le fichier du service qui n'a pas encore été publié (son code change avec son nom)",
+    ]);
+    // The code comes from the stable id: another source, other codes.
+    expect(lignes(validerFichiers([STRUCTURE_ESSAI, fiche("atelier-5627899"), fiche("atelier-7909250")], { aujourdhui: AUJOURDHUI, source: "autre-source" }))).toEqual([]);
+    // A rename keeps the code: the renamed file still collides.
+    const renomme = validerFichiers([STRUCTURE_ESSAI, fiche("atelier-5627899"), fiche("atelier-nouveau", anciens("atelier-7909250"))], {
+      aujourdhui: AUJOURDHUI,
+      source: "carto-insertion-86",
+    });
+    expect(erreurs(renomme).map((p) => p.fichier)).toEqual(["content/services/atelier-5627899.md", "content/services/atelier-nouveau.md"]);
+  });
+});

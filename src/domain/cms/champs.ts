@@ -5,6 +5,7 @@
  * the partner guide can quote it. The TypeScript type makes a schema field without an entry an error.
  */
 import { LONGUEUR_MAX_RESUME, serviceFrontmatter, structureFrontmatter } from "../schema";
+import { MOTIF_SLUG } from "../text";
 import type { ServiceFrontmatterSaisie, StructureFrontmatterSaisie } from "../schema";
 import { communes, departement, epcis } from "../communes";
 import {
@@ -33,6 +34,7 @@ export type NomChamp = NomChampService | NomChampStructure;
  * - `choix`, `choix-multiple`: one or several codes of a reference list;
  * - `structure`: the slug of a structure (relation to the structures collection);
  * - `zone`: codes of the territory (département, EPCI, communes) or « france »;
+ * - `lignes`: a list of short texts, one per line of the form (former file names);
  * - `jour`: the day of the last edit (YYYY-MM-DD), set on save, not shown.
  */
 export type NatureChamp =
@@ -45,6 +47,7 @@ export type NatureChamp =
   | "choix-multiple"
   | "structure"
   | "zone"
+  | "lignes"
   | "jour";
 
 /** An option of a select: Decap's `{label, value}`. */
@@ -304,6 +307,14 @@ export const CHAMPS_CMS = {
     nature: "entier",
     min: 1,
     pas: 1,
+  },
+  anciens_slugs: {
+    label: "Anciens noms de la fiche",
+    hint:
+      "À remplir seulement quand le fichier de la fiche est renommé : ses noms précédents (sans .md), du plus ancien au plus récent. " +
+      "Les anciens liens mènent alors à la fiche et son identifiant dans les données ouvertes ne change pas. Laissez vide sinon.",
+    nature: "lignes",
+    motif: [MOTIF_SLUG.source, "minuscules sans accent, mots séparés par des tirets (ex. : atelier-cv-poitiers)"],
   },
   date_maj: {
     label: "Date de mise à jour",

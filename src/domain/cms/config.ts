@@ -218,6 +218,16 @@ function champDecap(collection: Collection, nom: NomChamp): ChampDecap {
     case "choix-multiple":
     case "zone":
       return { ...base, widget: "select", ...suite, multiple: true, ...(obligatoire ? { min: 1 } : {}), options: def.options!.map((o) => ({ ...o })) };
+    case "lignes":
+      // A list of one text field: Decap writes a plain list of strings.
+      return {
+        ...base,
+        widget: "list",
+        ...suite,
+        allow_add: true,
+        collapsed: false,
+        field: { label: def.label, name: "valeur", widget: "string", ...motif },
+      };
     case "structure":
       return {
         ...base,

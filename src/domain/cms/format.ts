@@ -124,6 +124,11 @@ function normaliser(nature: NatureChamp | undefined, v: unknown): unknown {
       const propre = liste.filter((x) => !estVide(x)).map(codeEnTexte);
       return propre.length > 0 ? propre : undefined;
     }
+    case "lignes": {
+      const liste = Array.isArray(v) ? v : [v];
+      const propre = liste.filter((x) => !estVide(x)).map((x) => (typeof x === "string" ? x.trim() : x));
+      return propre.length > 0 ? propre : undefined;
+    }
     case "ligne":
     case "paragraphe":
     case "choix":
@@ -176,6 +181,7 @@ function pourFormulaire(cle: string, v: unknown): unknown {
   if (v === null || v === undefined) return v;
   if (nature === "code") return codeEnTexte(v);
   if (nature === "choix-multiple" || nature === "zone") return (Array.isArray(v) ? v : [v]).map(codeEnTexte);
+  if (nature === "lignes") return Array.isArray(v) ? v : [v];
   return v;
 }
 

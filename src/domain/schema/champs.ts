@@ -7,6 +7,7 @@ import type { Valeur } from "../taxonomy";
 import { aujourdhuiAParis, estJourValide, jourDepuisValeur } from "../dates";
 import { verifierHoraires } from "../horaires";
 import { MOTIF_SLUG } from "../text";
+import { MOTIF_CODE_INSEE } from "../code-insee";
 
 /** Turns '' and null into undefined, so that an emptied field is simply absent. */
 export function facultatif<T extends z.ZodTypeAny>(schema: T) {
@@ -48,15 +49,16 @@ export function code(valeurs: readonly Valeur[], quoi: string) {
 /** A list of codes, each from the reference list, no repeats. */
 export function codes(valeurs: readonly Valeur[], quoi: string, min = 0) {
   const liste = z.array(code(valeurs, quoi), { invalid_type_error: "doit être une liste" });
-  return (min > 0 ? liste.min(min, min === 1 ? "au moins une valeur" : `au moins ${min} valeurs`) : liste).superRefine(
-    (liste, ctx) => {
-      const vus = new Set<string>();
-      liste.forEach((v, i) => {
-        if (vus.has(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `${citer(v)} est répété` });
-        vus.add(v);
-      });
-    },
-  );
+  return (min > 0 ? liste.min(min, min === 1 ? "au moins une valeur" : `au moins ${min} valeurs`) : liste).superRefine(signalerRepetitions);
+}
+
+/** Reports each repeated item of a list, on the repeat's own line. */
+export function signalerRepetitions(liste: readonly string[], ctx: z.RefinementCtx): void {
+  const vus = new Set<string>();
+  liste.forEach((v, i) => {
+    if (vus.has(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `${citer(v)} est répété` });
+    vus.add(v);
+  });
 }
 
 export const url = z
@@ -131,7 +133,7 @@ export const codeInsee = z.preprocess(
   codeEnTexte,
   z
     .string({ invalid_type_error: "doit être un code INSEE de 5 caractères" })
-    .regex(/^(\d{5}|2[AB]\d{3})$/, "doit être un code INSEE de commune de 5 caractères (ex. : 86194)"),
+    .regex(MOTIF_CODE_INSEE, "doit être un code INSEE de commune de 5 caractères (ex. : 86194)"),
 );
 
 export const latitude = z

@@ -11,7 +11,7 @@ import {
   typesDeService,
 } from "../taxonomy";
 import { FORMES_DE_ZONE, genreDeZone } from "../zone";
-import { code, codeEnTexte, codes, courriel, dateMaj, facultatif, horaires, nom, slug, telephone, texte, url } from "./champs";
+import { code, codeEnTexte, codes, courriel, dateMaj, facultatif, horaires, nom, signalerRepetitions, slug, telephone, texte, url } from "./champs";
 import { champsAdresse, verifierAdresse } from "./adresse";
 
 export const LONGUEUR_MAX_RESUME = 280;
@@ -49,13 +49,7 @@ export const serviceFrontmatter = z
     courriel: facultatif(courriel),
     contact_nom_prenom: facultatif(texte(150)),
     zone_eligibilite: facultatif(
-      z.array(codeDeZone, { invalid_type_error: "doit être une liste de codes" }).superRefine((liste, ctx) => {
-        const vus = new Set<string>();
-        liste.forEach((v, i) => {
-          if (vus.has(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `« ${v} » est répété` });
-          vus.add(v);
-        });
-      }),
+      z.array(codeDeZone, { invalid_type_error: "doit être une liste de codes" }).superRefine(signalerRepetitions),
     ),
     modes_mobilisation: facultatif(codes(modesMobilisation, "mode de mobilisation", 1)),
     mobilisable_par: facultatif(codes(personnesMobilisatrices, "personne mobilisatrice", 1)),
@@ -67,6 +61,10 @@ export const serviceFrontmatter = z
     ),
     nombre_semaines: facultatif(
       z.number({ invalid_type_error: "doit être un nombre entier de semaines" }).int("doit être un nombre entier de semaines").min(1, "1 semaine au moins"),
+    ),
+    // The file's former names, oldest first: old links and the open-data id (taken from the first name) keep working.
+    anciens_slugs: facultatif(
+      z.array(slug, { invalid_type_error: "doit être une liste d'anciens noms de fichier (sans .md)" }).superRefine(signalerRepetitions),
     ),
     date_maj: dateMaj,
   })

@@ -7,7 +7,8 @@
  * - where a file is (`…/structures/*.md`, `…/services/*.md`) and its name (the slug);
  * - the front matter (YAML, then the zod schemas of src/domain/schema) and the Markdown body;
  * - across files: a service's structure exists, no two files share a slug, zone codes and places
- *   are consistent with the territory's communes (src/domain/communes.ts), an in-person service has a place.
+ *   are consistent with the territory's communes (src/domain/communes.ts), an in-person service has a place,
+ *   a former name (`anciens_slugs`) leads to one service only, no two services share a selection code.
  *
  * Today's date: `date_maj` must not be in the future. The schema (champs.ts `dateMaj`) compares with the
  * real clock; so that a caller can fix "today" (`options.aujourdhui`, for tests and reproducible runs),
@@ -16,7 +17,9 @@
  */
 import { serviceFrontmatter, structureFrontmatter, LONGUEUR_MAX_DESCRIPTION, LONGUEUR_MIN_DESCRIPTION, NOMS_CHAMPS_ADRESSE } from "../schema";
 import type { ServiceFrontmatter, StructureFrontmatter } from "../schema";
-import { lieuDe, type EntreeService, type EntreeStructure } from "../catalogue";
+import { idDataInclusion, lieuDe, slugStable, type EntreeService, type EntreeStructure } from "../catalogue";
+import { codeDeService } from "../selection/code";
+import { siteConfig } from "../../../site.config.ts";
 import { communeParCode, communeParNom, communes, communesParCodePostal, departement, epciParSiren, epcis, type Commune } from "../communes";
 import { aujourdhuiAParis, estJourValide, jourDepuisValeur } from "../dates";
 import { distanceKm } from "../geo";
@@ -35,6 +38,8 @@ export interface FichierCatalogue {
 export interface OptionsValidation {
   /** Reference day (YYYY-MM-DD) for "not in the future"; default: today in Paris. */
   aujourdhui?: string;
+  /** data·inclusion source of the ids, from which selection codes are computed; default: site.config.ts's. */
+  source?: string;
 }
 
 export interface ResultatValidation {
@@ -502,6 +507,81 @@ function verifierServiceEtStructure(service: Fiche, structures: ReadonlyMap<stri
   }
 }
 
+/**
+ * Former names (`anciens_slugs`): each old address must lead to exactly one service, so a former name
+ * can be neither a service's current name nor claimed by two services.
+ */
+function verifierAnciensSlugs(services: readonly Fiche[]): void {
+  const actuels = new Map<string, Fiche>();
+  for (const s of services) if (MOTIF_SLUG.test(s.slug) && !actuels.has(s.slug)) actuels.set(s.slug, s);
+  const anciens = (f: Fiche) => {
+    const liste = valeur(f, "anciens_slugs");
+    if (!Array.isArray(liste)) return [];
+    return liste.flatMap((_, i) => {
+      const v = valeur(f, "anciens_slugs", i);
+      return typeof v === "string" && MOTIF_SLUG.test(v) ? [{ slug: v, i }] : [];
+    });
+  };
+  const revendications = new Map<string, Fiche[]>();
+  for (const f of services) for (const { slug } of anciens(f)) revendications.set(slug, [...(revendications.get(slug) ?? []), f]);
+
+  for (const f of services) {
+    for (const { slug, i } of anciens(f)) {
+      const chemin = ["anciens_slugs", i];
+      const actuel = actuels.get(slug);
+      if (actuel === f) {
+        ajouter(f, "erreur", `« ${slug} » est le nom actuel de ce fichier : anciens_slugs ne liste que les noms précédents ; retirez-le`, chemin);
+      } else if (actuel) {
+        ajouter(
+          f,
+          "erreur",
+          `« ${slug} » est le nom actuel de ${actuel.chemin} : son adresse mène déjà à ce service ; retirez-le de anciens_slugs (ou, si ce fichier est un doublon, supprimez-le)`,
+          chemin,
+        );
+      } else {
+        const autres = revendications.get(slug)!.filter((g) => g !== f);
+        if (autres.length > 0) {
+          ajouter(
+            f,
+            "erreur",
+            `« ${slug} » figure aussi dans anciens_slugs de ${autres.map((g) => g.chemin).join(", ")} : un ancien nom ne mène qu'à un seul service ; ` +
+              "gardez-le seulement dans la fiche qui portait ce nom",
+            chemin,
+          );
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Selection codes (selection/code.ts) are a 40-bit hash of the stable id: two services could, very rarely,
+ * share one, and a shared link would not know which to open. A service not yet published changes code
+ * with its file name.
+ */
+function verifierCodes(services: readonly Fiche[], source: string): void {
+  const parCode = new Map<string, { fiche: Fiche; id: string }[]>();
+  for (const f of services) {
+    if (!f.donnees || !MOTIF_SLUG.test(f.slug)) continue;
+    const id = idDataInclusion(source, slugStable(f.slug, (f.donnees as ServiceFrontmatter).anciens_slugs));
+    const code = codeDeService(id);
+    parCode.set(code, [...(parCode.get(code) ?? []), { fiche: f, id }]);
+  }
+  for (const [code, groupe] of parCode) {
+    if (groupe.length < 2) continue;
+    for (const { fiche, id } of groupe) {
+      const autres = groupe.filter((g) => g.fiche !== fiche);
+      ajouter(
+        fiche,
+        "erreur",
+        `même code de partage « ${code} » que ${autres.map((g) => g.fiche.chemin).join(", ")} (tiré par hasard des identifiants « ${id} » et ` +
+          `${autres.map((g) => `« ${g.id} »`).join(", ")}) : les liens de sélection ne sauraient pas lequel ouvrir ; ` +
+          "renommez le fichier du service qui n'a pas encore été publié (son code change avec son nom)",
+      );
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function decouper(chemin: string): { segments: string[]; nomFichier: string; dossier: string; parent: string } {
@@ -573,6 +653,8 @@ export function validerFichiers(fichiers: readonly FichierCatalogue[], options: 
   }
   // Services last: whether their structure has errors is only known once the structures are checked.
   for (const s of services) verifierServiceEtStructure(s, structuresParSlug, structures, dossierStructures);
+  verifierAnciensSlugs(services);
+  verifierCodes(services, options.source ?? siteConfig.source);
 
   for (const f of fiches) for (const p of f.problemes) problemes.push({ fichier: f.chemin, ...p });
   problemes.sort(comparerProblemes);

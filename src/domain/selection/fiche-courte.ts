@@ -1,0 +1,97 @@
+/**
+ * The key facts of a service for a selection sheet (the /selection/ page, its print and share texts):
+ * what it is, who runs it, how to mobilise it, how to reach it, where and when. Taken from the service
+ * page's view model (fiche-service.ts), so that nothing is worded twice. Plain strings: never HTML.
+ */
+import type { Service, Structure } from "../catalogue";
+import { ficheService, type FicheService, type Lien, type OptionsFiche } from "../fiche-service";
+
+export interface FicheCourte {
+  code: string;
+  slug: string;
+  /** The service page's URL (site path). */
+  href: string;
+  nom: string;
+  /** The structure's name. */
+  structure: string;
+  resume: string;
+  /** How to mobilise it: who may, then what to do, short lines. */
+  mobilisation: string[];
+  contact: { telephone?: Lien; courriel?: Lien };
+  /** Lines of the place's address (in-person services). */
+  adresse?: string[];
+  /** Opening hours in French, one line per group of days. */
+  horaires?: string[];
+  position?: { lat: number; lon: number };
+  distanciel: boolean;
+  enPresentiel: boolean;
+  /** Day of the last update in French (« 12 mai 2026 »). */
+  miseAJour: string;
+  /** The same day as YYYY-MM-DD. */
+  miseAJourDate: string;
+  /** More than six months old: « à vérifier ». */
+  aVerifier: boolean;
+}
+
+export interface OptionsFicheCourte extends OptionsFiche {
+  /** URL of a service's page. */
+  urlService: (slug: string) => string;
+}
+
+const majuscule = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+function lignesDeMobilisation(m: FicheService["mobilisation"]): string[] {
+  const parLaPersonne = m.usagers.length > 0;
+  const parUnPro = m.professionnels.length > 0;
+  const qui =
+    parLaPersonne && parUnPro
+      ? "Par la personne elle-même ou par un professionnel qui l'accompagne"
+      : parLaPersonne
+        ? "Par la personne elle-même"
+        : parUnPro
+          ? "Par un professionnel qui accompagne la personne"
+          : undefined;
+  // Both lists hold the same actions when both are given (fiche-service.ts).
+  const actions = parLaPersonne ? m.usagers : m.professionnels;
+  return [...(qui ? [qui] : []), ...actions, ...(m.lien ? [`${m.lien.libelle} : ${m.lien.href}`] : [])];
+}
+
+function lignesHoraires(h: FicheService["ouEtQuand"]["horaires"]): string[] | undefined {
+  if (!h) return undefined;
+  const lignes = h.lignes.map((l) => `${majuscule(l.jours)} : ${l.heures}`);
+  if (h.brut) lignes.push(`Horaires détaillés : ${h.brut}`);
+  return lignes.length > 0 ? lignes : undefined;
+}
+
+/** `fiche`: the service page's view model when the caller has it already (the description is rendered once). */
+export function ficheCourte(
+  service: Service,
+  structure: Structure | undefined,
+  options: OptionsFicheCourte,
+  fiche: FicheService = ficheService(service, structure, options),
+): FicheCourte {
+  const enPresentiel = service.modes_accueil.includes("en-presentiel");
+  const horaires = lignesHoraires(fiche.ouEtQuand.horaires);
+  const position = enPresentiel ? service.lieu?.position : undefined;
+  return {
+    code: service.code,
+    slug: service.slug,
+    href: options.urlService(service.slug),
+    nom: fiche.nom,
+    structure: fiche.structure.nom,
+    resume: fiche.resume,
+    mobilisation: lignesDeMobilisation(fiche.mobilisation),
+    contact: {
+      ...(fiche.contact.telephone ? { telephone: fiche.contact.telephone } : {}),
+      ...(fiche.contact.courriel ? { courriel: fiche.contact.courriel } : {}),
+    },
+    ...(fiche.ouEtQuand.adresse ? { adresse: fiche.ouEtQuand.adresse } : {}),
+    ...(horaires ? { horaires } : {}),
+    ...(position ? { position: { lat: position.lat, lon: position.lon } } : {}),
+    distanciel: service.modes_accueil.includes("a-distance"),
+    enPresentiel,
+    miseAJour: fiche.miseAJour.le,
+    miseAJourDate: fiche.miseAJour.date,
+    aVerifier: fiche.miseAJour.aVerifier,
+  };
+}
