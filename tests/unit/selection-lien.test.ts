@@ -100,6 +100,6 @@ describe("lireSelectionPartagee", () => {
     expect(lireSelectionPartagee(`?s=${a}&commune=86215`, "").selection.commune).toBe("86005");
     const etrangere = lireSelectionPartagee(`?s=${a}&commune=75056`, "");
     expect(etrangere.selection).toEqual({ codes: [a] });
-    expect(etrangere.problemes).toEqual(["La commune du lien (« 75056 ») n'est pas une commune du département Vienne : elle est ignorée."]);
+    expect(etrangere.problemes).toEqual(["La commune du lien (« 75056 ») n'est pas une commune de la Vienne : elle est ignorée."]);
   });
 });

@@ -76,7 +76,7 @@ export function lireSelectionPartagee(search: string, hash: string): LectureSele
   const communeBrute = requete.get("commune")?.trim();
   const commune = communeDeLaSelection(communeBrute);
   if (communeBrute && !commune) {
-    problemes.push(`La commune du lien (${citerCourt(communeBrute)}) n'est pas une commune du département ${departement.nom} : elle est ignorée.`);
+    problemes.push(`La commune du lien (${citerCourt(communeBrute)}) n'est pas une commune ${departement.deNom} : elle est ignorée.`);
   }
 
   const lue = nettoyerNote(fragment.get("note") ?? undefined);
