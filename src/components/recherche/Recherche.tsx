@@ -13,6 +13,9 @@ import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
 import { termesDuTexte } from "../../domain/recherche/termes";
 import { besoinParCode, frais, modesAccueil, publics, themeDuCode, themeParSlug, themes, typesDeService, type Valeur } from "../../domain/taxonomy";
 import ComboboxCommune from "./ComboboxCommune";
+import BoutonSelection from "../selection/BoutonSelection";
+import BoutonCopier from "../partage/BoutonCopier";
+import { siteConfig } from "../../../site.config";
 import type { MessageDepuisTexte, MessageVersTexte } from "./texte.worker";
 import type { PointCarte } from "./Carte";
 
@@ -423,6 +426,7 @@ const ListeResultats = memo(function ListeResultats({
           <li key={s.s}>
             <CarteResultat
               slug={s.s}
+              code={s.co}
               nom={s.n}
               structure={index.structures[s.st] ?? ""}
               resume={s.r}
@@ -441,6 +445,7 @@ const ListeResultats = memo(function ListeResultats({
 
 const CarteResultat = memo(function CarteResultat(p: {
   slug: string;
+  code: string;
   nom: string;
   structure: string;
   resume: string;
@@ -472,11 +477,15 @@ const CarteResultat = memo(function CarteResultat(p: {
           </li>
         ))}
       </ul>
-      {p.surLaCarte && (
-        <button type="button" className="bouton-lien" aria-label={`Voir sur la carte : ${p.nom}`} onClick={() => p.surLaCarte!(p.slug)}>
-          Voir sur la carte
-        </button>
-      )}
+      <div className="actions-carte">
+        <BoutonSelection code={p.code} nom={p.nom} />
+        <BoutonCopier lien={new URL(`/services/${p.slug}/`, siteConfig.urlPublique).href} nom={p.nom} />
+        {p.surLaCarte && (
+          <button type="button" className="bouton-lien" aria-label={`Voir sur la carte : ${p.nom}`} onClick={() => p.surLaCarte!(p.slug)}>
+            Voir sur la carte
+          </button>
+        )}
+      </div>
     </article>
   );
 });

@@ -25,6 +25,8 @@ export interface IndexRecherche {
 export interface ServiceIndexe {
   /** Slug (page /services/<s>/). */
   s: string;
+  /** Service code (selection/code.ts): « Ajouter à ma sélection » on the card. */
+  co: string;
   /** Nom. */
   n: string;
   /** Index into `structures`. */
@@ -145,6 +147,7 @@ export function construireIndexRecherche(catalogue: Catalogue): IndexRecherche {
       const m = modes(service);
       const entree: ServiceIndexe = {
         s: service.slug,
+        co: service.code,
         n: service.nom,
         st,
         r: service.resume,

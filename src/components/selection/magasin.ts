@@ -1,0 +1,54 @@
+/**
+ * The browser side of « Ma sélection »: reads and writes it in localStorage through the domain
+ * (src/domain/selection/selection.ts: validation, never throws), and tells the page when it changes,
+ * in this tab (a window event) and in the others (the `storage` event). No cookie, nothing sent.
+ */
+import { CLE_MA_SELECTION, ecrireMaSelection, lireMaSelection, SELECTION_VIDE, type MaSelection } from "../../domain/selection/selection";
+
+/** Dispatched on `window` after each change made in this tab; `detail` is the new selection. */
+export const EVENEMENT_SELECTION = "carto:selection";
+
+function stockage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    // Storage disabled (privacy settings): the selection lives as long as the page.
+    return undefined;
+  }
+}
+
+let enMemoire: MaSelection = SELECTION_VIDE;
+
+export function lireSelection(): MaSelection {
+  const s = stockage();
+  return s ? lireMaSelection(s) : enMemoire;
+}
+
+/** Applies a change to the stored selection, saves it and tells the page. */
+export function modifierSelection(changement: (avant: MaSelection) => MaSelection): MaSelection {
+  const apres = changement(lireSelection());
+  const s = stockage();
+  if (s) ecrireMaSelection(s, apres);
+  else enMemoire = apres;
+  window.dispatchEvent(new CustomEvent<MaSelection>(EVENEMENT_SELECTION, { detail: apres }));
+  return apres;
+}
+
+/** Calls `rappel` with the selection after each change, from this tab or another; returns the unsubscribe. */
+export function suivreSelection(rappel: (selection: MaSelection) => void): () => void {
+  const ici = () => rappel(lireSelection());
+  const ailleurs = (e: StorageEvent) => {
+    if (e.key === CLE_MA_SELECTION || e.key === null) rappel(lireSelection());
+  };
+  window.addEventListener(EVENEMENT_SELECTION, ici);
+  window.addEventListener("storage", ailleurs);
+  return () => {
+    window.removeEventListener(EVENEMENT_SELECTION, ici);
+    window.removeEventListener("storage", ailleurs);
+  };
+}
+
+/** « 3 services », « 1 service », « aucun service ». */
+export function nombreDeServices(n: number): string {
+  return n === 0 ? "aucun service" : `${n} service${n > 1 ? "s" : ""}`;
+}
