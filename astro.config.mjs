@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { siteConfig } from "./site.config.ts";
+import { prechargementDesIlots } from "./src/integrations/precharger-ilots.ts";
 import { validationDuCatalogue } from "./src/integrations/validation.ts";
 import { dossierCatalogue } from "./src/lib/dossier-catalogue.ts";
 import { redirectionsEnFrancais } from "./src/integrations/redirections.ts";
@@ -30,6 +31,7 @@ export default defineConfig({
     validationDuCatalogue({ dossier: dossierCatalogue }),
     react(),
     redirectionsEnFrancais({ redirections: redirects, site: siteConfig.urlPublique }),
+    prechargementDesIlots(),
   ],
   devToolbar: { enabled: false },
   server: { host: "127.0.0.1", port: 4321 },

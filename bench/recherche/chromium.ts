@@ -7,8 +7,7 @@
  *   the `input` event's timeStamp to the first `carto:liste-peinte` mark whose `q` is the field's
  *   (trimmed) value and that is up to date (`aJour`): a keystroke whose list is not painted before
  *   the next keystroke is "superseded" and counted apart;
- * - query time: the worker's text query (`carto:texte`) + the main thread's filtering of that
- *   answer (`carto:requete`).
+ * - query time: the text query (`carto:texte`) + the filtering of its answer (`carto:requete`).
  */
 import type { Browser, Page } from "playwright-core";
 import { lancerNavigateur, nouvellePage } from "../../tests/e2e/navigateur";
@@ -122,7 +121,7 @@ marquer("");
 export interface AnalyseFrappes {
   latences: number[];
   depassees: number;
-  /** Where the time of a keystroke goes: input → worker's answer received, → list committed, → painted. */
+  /** Where the time of a keystroke goes: input → text query answered, → list committed, → painted. */
   versTexte: number[];
   rendu: number[];
   peinture: number[];
@@ -174,7 +173,7 @@ export interface MesuresFrappes {
   tempsTexte: Distribution;
   tempsFiltre: Distribution;
   tempsRequete: Distribution;
-  /** Navigation → list filtered by words typed as soon as the first results show (text index built in the worker). */
+  /** Navigation → list filtered by words typed as soon as the first results show (the text index built first). */
   premiersMots: Distribution;
 }
 
@@ -184,7 +183,7 @@ export interface MesuresPremiers {
   premiers: Distribution;
   /** Navigation → index file received. */
   indexRecu: Distribution;
-  /** URL paths requested by the page and its worker during a load (first results and text index). */
+  /** URL paths requested by the page during a load (first results, then the text index). */
   chemins: string[];
 }
 
@@ -198,13 +197,40 @@ export interface Chromium {
   fermer(): Promise<string[]>;
 }
 
+/**
+ * Outside hosts do not resolve: no request can leave 127.0.0.1, without routing every request through
+ * Playwright (its interception delays each of the page's requests by a round trip to this process,
+ * hundreds of milliseconds on a busy 2-core machine, which a visitor never pays).
+ */
+const HORS_LOCAL = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1";
+
+/** A page without request interception; outside requests (which fail to resolve) and errors recorded. */
+async function pageSansRoutage(navigateur: Browser, urlServeur: string, ecran: Ecran) {
+  const contexte = await navigateur.newContext({ viewport: { width: ecran.largeur, height: ecran.hauteur }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+  const page = await contexte.newPage();
+  const requetesExterieures: string[] = [];
+  const erreursConsole: string[] = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(urlServeur) && !/^(data|blob):/.test(r.url())) requetesExterieures.push(r.url());
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error") erreursConsole.push(m.text());
+  });
+  page.on("pageerror", (e) => erreursConsole.push(String(e)));
+  return { page, contexte, requetesExterieures, erreursConsole };
+}
+
 export async function ouvrirChromium(dist: string): Promise<Chromium> {
   const serveur = await demarrerServeur(dist);
-  const navigateur: Browser = await lancerNavigateur();
+  const navigateur: Browser = await lancerNavigateur([HORS_LOCAL]);
   const erreurs: string[] = [];
 
   async function charger(ecran: Ecran, commune: string | undefined) {
-    const surveillee = await nouvellePage(navigateur, serveur.url, { ...ecran, tuiles: true });
+    // The map (wide screens) needs its tiles stubbed, which takes Playwright's routing; phones show no map.
+    const surveillee =
+      ecran.largeur >= ECRAN_LARGE.largeur
+        ? await nouvellePage(navigateur, serveur.url, { ...ecran, tuiles: true })
+        : await pageSansRoutage(navigateur, serveur.url, ecran);
     const { page } = surveillee;
     const chemins = new Set<string>();
     page.on("request", (requete) => {
@@ -262,7 +288,7 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
       for (const r of requetes) parCommune.set(r.commune, [...(parCommune.get(r.commune) ?? []), r]);
       for (const [commune, groupe] of parCommune) {
         const { page, fermer } = await charger(ecran, commune);
-        // Words as soon as the first results show: the worker builds the text index, then answers.
+        // Words as soon as the first results show: the text index is built, then answers.
         await page.fill("#recherche-mots", "emploi");
         await attendreListe(page, "emploi", 0);
         premiersMots.push(
@@ -298,7 +324,7 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
     },
 
     async plancher(ecran, requetes) {
-      const { page, contexte } = await nouvellePage(navigateur, serveur.url, ecran);
+      const { page, contexte } = await pageSansRoutage(navigateur, serveur.url, ecran);
       await page.addInitScript(ecouterFrappes);
       await page.route(`${serveur.url}/plancher/`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: PAGE_NUE }));
       await page.goto(`${serveur.url}/plancher/`);

@@ -74,7 +74,8 @@ export async function executerBench({ racine, tailles, garder = false, journal =
       }
 
       const chemins = telephone.premiers.chemins;
-      const duWorker = (c: string) => c === fichiers.termes || /\/texte\.worker[^/]*\.js$/.test(c);
+      // Fetched once the first results are shown: the descriptions' terms and the text index's code.
+      const apresPremiers = (c: string) => c === fichiers.termes || /\/texte\.[^/]*\.js$/.test(c);
       mesures.push({
         services,
         generationMs: site.generationMs,
@@ -82,7 +83,7 @@ export async function executerBench({ racine, tailles, garder = false, journal =
         tailles: {
           index: taille(readFileSync(join(site.dist, fichiers.index))),
           termes: taille(readFileSync(join(site.dist, fichiers.termes))),
-          avantPremiers: tailleDesChemins(site.dist, chemins.filter((c) => !duWorker(c))),
+          avantPremiers: tailleDesChemins(site.dist, chemins.filter((c) => !apresPremiers(c))),
           avecTexte: tailleDesChemins(site.dist, chemins),
         },
         repartition: repartitionParChamp(index),

@@ -1,7 +1,7 @@
 /**
  * The search in Node, on the built site's index files, with the page's own functions: decoding
- * (`preparerIndex`), the text index (`creerIndexTexte`, built by the page's worker), and per
- * keystroke (every prefix of every query, as the page sees them) the worker's text query
+ * (`preparerIndex`), the text index (`creerIndexTexte`, built by the page after the first results), and per
+ * keystroke (every prefix of every query, as the page sees them) the text query
  * (`chercherTexte`) and the main thread's filtering (`rechercher`).
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -33,7 +33,7 @@ export interface MesuresNode {
   /** JSON.parse of the index file. */
   lectureMs: number;
   preparerIndexMs: number;
-  /** rattacherTermes + creerIndexTexte (what the worker does once the files are fetched). */
+  /** rattacherTermes + creerIndexTexte (what the page does once the terms are fetched). */
   creerIndexTexteMs: number;
   /** Per keystroke: text query, filtering, and both. */
   texte: Distribution;

@@ -65,7 +65,7 @@ export function barres(m: MesuresTaille): Barre[] {
     );
   } else {
     liste.push(
-      { services: m.services, mesure: "requête par frappe (worker + filtre), p95", valeur: telephone.frappes.tempsRequete.p95, seuil: 16, texte: ms },
+      { services: m.services, mesure: "requête par frappe (texte + filtre), p95", valeur: telephone.frappes.tempsRequete.p95, seuil: 16, texte: ms },
       { services: m.services, mesure: "requête par frappe dans Node (`chercherTexte` + `rechercher`), p95", valeur: m.node.requete.p95, seuil: 16, texte: ms },
       { services: m.services, mesure: "frappe → liste peinte, p95", valeur: telephone.frappes.latence.p95, seuil: 50, texte: ms },
       { services: m.services, mesure: "premiers résultats (avec commune), médiane", valeur: telephone.premiers.premiers.mediane, seuil: 1000, texte: ms },
@@ -96,9 +96,9 @@ export function tableauDetails(execution: Execution): string {
     `|---|${m.map(() => "--:|").join("")}`,
     section("Fichiers (brut / gzip -6 / brotli 5)"),
     ligne("index (`index-<hash>.json`)", (x) => taille(x.tailles.index)),
-    ligne("termes des descriptions (`termes-<hash>.json`, worker)", (x) => taille(x.tailles.termes)),
+    ligne("termes des descriptions (`termes-<hash>.json`, après les premiers résultats)", (x) => taille(x.tailles.termes)),
     ligne("tout ce que charge la page jusqu'aux premiers résultats", (x) => taille(x.tailles.avantPremiers)),
-    ligne("… et l'index texte (worker + termes)", (x) => taille(x.tailles.avecTexte)),
+    ligne("… et l'index texte (son code + les termes)", (x) => taille(x.tailles.avecTexte)),
     ligne("champs les plus lourds de l'index (gzip, chacun seul)", (x) =>
       x.repartition
         .slice(0, 4)
@@ -108,7 +108,7 @@ export function tableauDetails(execution: Execution): string {
     section("Node (médiane / p95)"),
     ligne("`JSON.parse` de l'index", (x) => ms(x.node.lectureMs)),
     ligne("`preparerIndex`", (x) => ms(x.node.preparerIndexMs)),
-    ligne("`creerIndexTexte` (MiniSearch, dans le worker)", (x) => ms(x.node.creerIndexTexteMs)),
+    ligne("`creerIndexTexte` (MiniSearch, par tranches dans la page)", (x) => ms(x.node.creerIndexTexteMs)),
     ligne("requête par frappe : `chercherTexte` + `rechercher`", (x) => dist(x.node.requete)),
     ligne("… dont `chercherTexte`", (x) => dist(x.node.texte)),
     ligne("… dont `rechercher`", (x) => dist(x.node.filtre)),
@@ -124,10 +124,10 @@ export function tableauDetails(execution: Execution): string {
           const f = x[ecran].frappes;
           return `${dist(f.latence)} (${f.latence.n} frappes, ${f.depassees} dépassées${f.echecs.length ? `, ${f.echecs.length} requêtes sans réponse` : ""})`;
         }),
-        ligne("… frappe → réponse du worker reçue", (x) => dist(x[ecran].frappes.versTexte)),
+        ligne("… frappe → requête texte faite", (x) => dist(x[ecran].frappes.versTexte)),
         ligne("… réponse → liste rendue (commit React)", (x) => dist(x[ecran].frappes.rendu)),
         ligne("… liste rendue → peinte", (x) => dist(x[ecran].frappes.peinture)),
-        ligne("requête par frappe : worker (`carto:texte`) + filtre (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsRequete)),
+        ligne("requête par frappe : texte (`carto:texte`) + filtre (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsRequete)),
         ligne("… filtre seul, à chaque rendu (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsFiltre)),
       ];
     }),
@@ -147,7 +147,7 @@ _Écrit par \`npm run bench:search\` le ${execution.date} (durée ${nombre(execu
 cette section._
 
 **Machine** : ${execution.machine} ; Node ${execution.node} ; Chromium ${execution.chromium} (Debian, sans interface),
-processeur **non bridé**, réseau local (127.0.0.1, sans limitation de débit ni compression HTTP). Charge de la machine
+processeur **non bridé**, réseau local (127.0.0.1, sans limitation de débit ni compression HTTP ; les hôtes extérieurs ne se résolvent pas, sans intercepter les requêtes). Charge de la machine
 pendant les mesures (moyenne sur 1 min, d'autres travaux peuvent tourner) : ${nombre(execution.charge.min, 1)} à ${nombre(execution.charge.max, 1)}.
 
 ### Barres (issue 3)
@@ -168,11 +168,11 @@ ${execution.mesures
   temporaire du projet : le \`dist/\` et les caches du dépôt ne sont pas touchés.
 - **Tailles** : les fichiers construits, bruts, en gzip niveau 6 (le niveau par défaut de zlib) et en brotli qualité 5
   (compression à la volée ; la qualité 11, pour des fichiers pré-compressés, gagne encore ~20 %) ; 1 ko = 1 000 octets.
-  « Tout ce que charge la page » : les requêtes de la page et de son worker relevées dans Chromium (HTML, CSS, JS, index ;
-  puis le worker et les termes). La part des champs de l'index est compressée champ par champ.
+  « Tout ce que charge la page » : les requêtes de la page relevées dans Chromium (HTML, CSS, JS, index ;
+  puis, après les premiers résultats, le code de l'index texte et les termes). La part des champs de l'index est compressée champ par champ.
 - **Node** : les fonctions de la page (\`src/domain/recherche/\`) sur les fichiers construits ; \`JSON.parse\`,
   \`preparerIndex\` et \`creerIndexTexte\` : médiane de 3 ; requêtes : chaque préfixe de chaque requête (une frappe),
-  \`chercherTexte\` (ce que fait le worker) puis \`rechercher\` (le fil principal), après un tour d'échauffement, 2 tours.
+  \`chercherTexte\` puis \`rechercher\` (ce que fait la page à chaque frappe), après un tour d'échauffement, 2 tours.
 - **Requêtes** : ${c.total} requêtes fixes (\`bench/recherche/requetes.ts\`) : ${c.correctes} bien écrites, ${c.sansAccents} sans accents,
   ${c.avecFautes} avec des fautes de frappe (« permsi », « logment », « numerik »…) ; ${c.avecCommune} avec une commune dans l'URL
   (Poitiers, Châtellerault, Loudun, Montmorillon, Civray, Chauvigny), les autres sans ; ${nombre(c.frappes)} frappes en tout.
@@ -182,13 +182,14 @@ ${execution.mesures
   tapée caractère par caractère, une frappe toutes les ${DELAI_FRAPPE_MS} ms ; pour chaque frappe, du \`timeStamp\` de l'événement
   \`input\` à la première marque \`carto:liste-peinte\` dont les mots sont ceux du champ et qui est à jour (\`aJour\`). Une frappe
   dont la liste n'est pas peinte avant la frappe suivante est « dépassée » et comptée à part. Le détail situe le temps :
-  réception de la réponse du worker (\`carto:texte\`), rendu (\`carto:liste\`, après le commit), peinture.
+  requête texte faite (\`carto:texte\`), rendu (\`carto:liste\`, après le commit), peinture.
 - **Plancher** : les mêmes frappes (une requête sur huit) sur une page nue dont le champ écrit les mots dans un paragraphe
   et pose la marque comme la page de recherche (\`requestAnimationFrame\` puis une tâche) : ce qui reste est le traitement
   de l'événement par Chromium, l'attente de l'image suivante et sa peinture, sans rien de la recherche.
-- **Requête dans Chromium** : pour chaque réponse du worker, sa durée (\`carto:texte\`) plus celle du filtrage qui la suit sur le
-  fil principal (\`carto:requete\`).
-- **Écran large** (1280×900, la carte Leaflet à côté de la liste, tuiles servies en mémoire) : ${large ? `${large.requetes} des ${c.total} requêtes (une sur quatre)` : "une requête sur quatre"}
+- **Requête dans Chromium** : pour chaque requête texte, sa durée (\`carto:texte\`) plus celle du filtrage qui la suit
+  (\`carto:requete\`).
+- **Écran large** (1280×900, la carte Leaflet à côté de la liste, tuiles servies en mémoire par le routage de Playwright, qui
+  retarde chaque requête de la page : ses premiers résultats sont plus lents que ceux d'un visiteur) : ${large ? `${large.requetes} des ${c.total} requêtes (une sur quatre)` : "une requête sur quatre"}
   et 3 chargements.
 `;
 }

@@ -7,7 +7,8 @@ import { stubTuiles } from "./tuiles";
 
 export const CHEMIN_CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function lancerNavigateur(): Promise<Browser> {
+/** `argsSupplementaires`: more Chromium switches (the benchmark blocks outside hosts at name resolution). */
+export async function lancerNavigateur(argsSupplementaires: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHEMIN_CHROMIUM,
     headless: true,
@@ -19,6 +20,7 @@ export async function lancerNavigateur(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...argsSupplementaires,
     ],
   });
 }

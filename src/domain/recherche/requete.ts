@@ -153,7 +153,13 @@ export function preparerIndex(index: IndexRecherche): IndexPrepare {
   const tous = bitset(mots);
   for (let i = 0; i < n; i++) poser(tous, i);
 
-  const ordreNom = Uint32Array.from(services.keys()).sort((a, b) => comparerFrancais(services[a]!.n, services[b]!.n) || a - b);
+  // The build writes the services in the catalogue's order, by name: checking it costs n comparisons,
+  // sorting again n·log n (~20 ms on a phone at 2,000 services, before the first results).
+  const comparerNoms = (a: number, b: number) => comparerFrancais(services[a]!.n, services[b]!.n) || a - b;
+  const ordreNom = Uint32Array.from(services.keys());
+  let dejaTrie = true;
+  for (let i = 1; i < n && dejaTrie; i++) dejaTrie = comparerNoms(i - 1, i) < 0;
+  if (!dejaTrie) ordreNom.sort(comparerNoms);
   const rangNom = new Uint32Array(n);
   ordreNom.forEach((i, rang) => (rangNom[i] = rang));
 

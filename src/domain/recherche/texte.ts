@@ -1,5 +1,6 @@
 /**
- * Free-text search over the search index (MiniSearch, built off the main thread in a Web Worker):
+ * Free-text search over the search index (MiniSearch, built in small slices once the first results
+ * are shown, then queried on the main thread within the keystroke's own task):
  * service name, structure name, need labels, summary, the description's distinctive terms and the
  * place's commune; accents, case, plurals and small typos aside.
  */
@@ -36,24 +37,40 @@ function processTerm(terme: string): string[] | null {
   return termes.length > 0 ? termes : null;
 }
 
-export function creerIndexTexte(index: IndexRecherche): MiniSearch<DocumentTexte> {
-  const mini = new MiniSearch<DocumentTexte>({
+function indexTexteVide(): MiniSearch<DocumentTexte> {
+  return new MiniSearch<DocumentTexte>({
     fields: [...CHAMPS_TEXTE],
     storeFields: [],
     processTerm,
     searchOptions: { boost: POIDS_CHAMPS, fuzzy, processTerm },
   });
-  mini.addAll(
-    index.services.map((s, id) => ({
-      id,
-      nom: s.n,
-      structure: index.structures[s.st] ?? "",
-      besoins: libellesDesBesoins(s.b.map((b) => index.besoins[b] ?? "")).join(" "),
-      resume: s.r,
-      k: s.k ?? "",
-      commune: s.c ?? "",
-    })),
-  );
+}
+
+function documentsTexte(index: IndexRecherche): DocumentTexte[] {
+  return index.services.map((s, id) => ({
+    id,
+    nom: s.n,
+    structure: index.structures[s.st] ?? "",
+    besoins: libellesDesBesoins(s.b.map((b) => index.besoins[b] ?? "")).join(" "),
+    resume: s.r,
+    k: s.k ?? "",
+    commune: s.c ?? "",
+  }));
+}
+
+export function creerIndexTexte(index: IndexRecherche): MiniSearch<DocumentTexte> {
+  const mini = indexTexteVide();
+  mini.addAll(documentsTexte(index));
+  return mini;
+}
+
+/**
+ * The same index, built in slices of `tranche` services with a task boundary between slices, so that
+ * the page keeps answering keys and clicks while it is built (each slice takes a few milliseconds).
+ */
+export async function creerIndexTexteParTranches(index: IndexRecherche, tranche = 40): Promise<MiniSearch<DocumentTexte>> {
+  const mini = indexTexteVide();
+  await mini.addAllAsync(documentsTexte(index), { chunkSize: tranche });
   return mini;
 }
 
