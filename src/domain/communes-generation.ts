@@ -7,6 +7,7 @@
  * (`scripts/generate-communes.ts`); the unit tests call the same function to check that the
  * committed data is reproducible.
  */
+import { comparerFrancais } from "./text.ts";
 
 /** Where the inputs live, relative to the repository root. `centres` is outside the product: generation only. */
 export const CHEMINS_ENTREES = {
@@ -162,9 +163,10 @@ export function genererDonneesCommunes(entrees: EntreesGeneration, codeDeparteme
     );
   }
 
+  // In French alphabetical order (then by code), the order every list shows: the site needs no sort at load.
   const communesSource = entrees.communes
     .filter((c) => c.type === "commune-actuelle" && c.departement === code)
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    .sort((a, b) => comparerFrancais(a.nom, b.nom) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   if (communesSource.length === 0) {
     throw new Error(`Aucune commune trouvée pour le département ${code} (${departement.nom}).`);
   }
@@ -172,7 +174,7 @@ export function genererDonneesCommunes(entrees: EntreesGeneration, codeDeparteme
 
   const epciDuDepartement = entrees.epci
     .filter((e) => e.membres.some((m) => codes.has(m.code)))
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    .sort((a, b) => comparerFrancais(a.nom, b.nom) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const epciDeCommune = new Map<string, string>();
   for (const e of epciDuDepartement) {
     for (const membre of e.membres) {

@@ -8,7 +8,7 @@
 import donneesBrutes from "../data/communes.json";
 import { siteConfig } from "../../site.config.ts";
 import type { DonneesCommunes } from "./communes-generation.ts";
-import { comparerFrancais, normaliser, slugifier } from "./text.ts";
+import { normaliser, slugifier } from "./text.ts";
 
 export interface Departement {
   readonly code: string;
@@ -62,10 +62,11 @@ function figer<T>(valeur: T): T {
 
 export const departement: Departement = figer({ ...donnees.departement });
 
+// The generator writes EPCI and communes in French alphabetical order (then by code): no sort here,
+// so that loading this module in a browser makes no collator (tests/unit/communes.test.ts checks the order).
+
 /** The EPCI of the territory, in French alphabetical order. */
-export const epcis: readonly Epci[] = figer(
-  donnees.epci.map((e) => ({ siren: e.siren, nom: e.nom, type: e.type })).sort((a, b) => comparerFrancais(a.nom, b.nom)),
-);
+export const epcis: readonly Epci[] = figer(donnees.epci.map((e) => ({ siren: e.siren, nom: e.nom, type: e.type })));
 
 /** The communes of the territory, in French alphabetical order (then by code). */
 export const communes: readonly Commune[] = figer(
@@ -81,8 +82,7 @@ export const communes: readonly Commune[] = figer(
         slug: `${c.code}-${slugifier(c.nom)}`,
         anciensCodes: [...c.anciensCodes],
       }),
-    )
-    .sort((a, b) => comparerFrancais(a.nom, b.nom) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    ),
 );
 
 const parCode = new Map<string, Commune>();

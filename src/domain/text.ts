@@ -25,5 +25,14 @@ export function slugifier(texte: string): string {
 /** A valid slug: what `slugifier` can produce, non-empty. */
 export const MOTIF_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** French alphabetical order, accents and case aside ("Écully" sorts with "E"). */
-export const comparerFrancais = new Intl.Collator("fr", { sensitivity: "base", numeric: true }).compare;
+let collateur: Intl.Collator | undefined;
+
+/**
+ * French alphabetical order, accents and case aside ("Écully" sorts with "E"). The collator is made on
+ * first use, not when the module loads: making one costs 30–120 ms in a fresh browser page, which the
+ * search page, whose lists come already sorted, never needs to pay.
+ */
+export function comparerFrancais(a: string, b: string): number {
+  collateur ??= new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+  return collateur.compare(a, b);
+}

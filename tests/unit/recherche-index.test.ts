@@ -10,6 +10,7 @@ import {
   termesDistinctifs,
 } from "../../src/domain/recherche/index-recherche";
 import { siteConfig } from "../../site.config";
+import { comparerFrancais } from "../../src/domain/text";
 
 const lecture = validerDossier("content");
 const catalogue = construireCatalogue(lecture.structures, lecture.services, siteConfig.source);
@@ -19,6 +20,9 @@ describe("construireIndexRecherche", () => {
   it("holds every service, in the catalogue's order, with what its card needs", () => {
     expect(index.v).toBe(1);
     expect(index.services.map((s) => s.s)).toEqual(catalogue.services.map((s) => s.slug));
+    // The page takes the rank as the name order (preparerIndex does not sort).
+    const noms = index.services.map((s) => s.n);
+    expect(noms).toEqual([...noms].sort(comparerFrancais));
     index.services.forEach((s, i) => {
       const service = catalogue.services[i]!;
       expect(s.n).toBe(service.nom);

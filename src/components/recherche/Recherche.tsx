@@ -51,6 +51,9 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   const [nbAffiches, setNbAffiches] = useState(PAR_PAGE);
   const [carteOuverte, setCarteOuverte] = useState(false);
   const [ecranLarge, setEcranLarge] = useState(false);
+  // On phones the filters sit in a closed <details>: their checkboxes (and counts, which change at
+  // every key) are only rendered once it is opened.
+  const [filtresOuverts, setFiltresOuverts] = useState(false);
   const [centrerSur, setCentrerSur] = useState<string | null>(null);
   const [selection, setSelection] = useState<string | null>(null);
 
@@ -292,26 +295,28 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
           </fieldset>
         )}
 
-        <details className="filtres" open={ecranLarge || undefined}>
+        <details className="filtres" open={ecranLarge || undefined} onToggle={(e) => setFiltresOuverts(e.currentTarget.open)}>
           <summary>Filtres{nbFiltres > 0 ? ` (${nbFiltres} actif${nbFiltres > 1 ? "s" : ""})` : ""}</summary>
-          <div className="filtres-grille">
-            {GROUPES.map(({ groupe, legende, valeurs }) => (
-              <fieldset key={groupe} className="filtre">
-                <legend>{legende}</legend>
-                <ul>
-                  {valeurs
-                    .filter((v) => !(groupe === "publics" && v.value === "tous-publics"))
-                    .map((v) => {
-                      const coche = criteres[groupe].includes(v.value);
-                      const n = reponse?.compteurs[groupe][v.value] ?? 0;
-                      return (
-                        <CaseFiltre key={v.value} libelle={v.label} nombre={n} coche={coche} onChange={() => changer({ [groupe]: basculer(criteres[groupe], v.value) })} />
-                      );
-                    })}
-                </ul>
-              </fieldset>
-            ))}
-          </div>
+          {(filtresOuverts || ecranLarge) && (
+            <div className="filtres-grille">
+              {GROUPES.map(({ groupe, legende, valeurs }) => (
+                <fieldset key={groupe} className="filtre">
+                  <legend>{legende}</legend>
+                  <ul>
+                    {valeurs
+                      .filter((v) => !(groupe === "publics" && v.value === "tous-publics"))
+                      .map((v) => {
+                        const coche = criteres[groupe].includes(v.value);
+                        const n = reponse?.compteurs[groupe][v.value] ?? 0;
+                        return (
+                          <CaseFiltre key={v.value} libelle={v.label} nombre={n} coche={coche} onChange={() => changer({ [groupe]: basculer(criteres[groupe], v.value) })} />
+                        );
+                      })}
+                  </ul>
+                </fieldset>
+              ))}
+            </div>
+          )}
         </details>
       </form>
 

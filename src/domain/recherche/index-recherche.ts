@@ -19,6 +19,7 @@ export interface IndexRecherche {
   structures: string[];
   /** The need codes used (`categorie--besoin`), referenced by position, in reference-list order. */
   besoins: string[];
+  /** In the catalogue's order, French alphabetical by name: the page takes the rank as the name order. */
   services: ServiceIndexe[];
 }
 
