@@ -40,6 +40,19 @@ describe("site construit", () => {
     for (const c of communes) expect(accueil).toContain(`href="/communes/${c.slug}/"`);
   });
 
+  it("lets the search page fetch all its island's modules at once (modulepreload), without the map's", () => {
+    const page = lire("recherche/index.html");
+    const ilot = /<astro-island[^>]*component-url="([^"]+)"[^>]*renderer-url="([^"]+)"/.exec(page);
+    expect(ilot).not.toBeNull();
+    const precharges = [...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
+    // The component, React's renderer and what they import (React DOM among them): more than the two.
+    expect(precharges).toEqual(expect.arrayContaining([ilot![1], ilot![2]]));
+    expect(precharges.length).toBeGreaterThan(3);
+    for (const module of precharges) expect(existsSync(new URL(`.${module}`, dist)), module).toBe(true);
+    // The map (Leaflet) loads only when shown: never preloaded.
+    expect(precharges.filter((m) => /Carte|leaflet/i.test(m))).toEqual([]);
+  });
+
   it("exports every service and structure in the data·inclusion v1 format", () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
