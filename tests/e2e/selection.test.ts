@@ -99,14 +99,18 @@ describe("ma sélection", () => {
     await page.waitForURL(/\/selection\/$/);
     expect(await nomsAffiches(page, 3)).toEqual([nom1, nom2, troisieme.nom]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    // The person's commune: distances from it.
+    // The commune searched for came along with the services added from the results: distances from it.
+    await expect.poll(() => page.locator(".fiche-selection .distance").count()).toBeGreaterThan(0);
+    for (const d of await page.locator(".fiche-selection .distance").allTextContents()) expect(d).toMatch(/^(à [\d,]+ k?m de Poitiers|À distance)/);
+    // The counsellor can change it.
     const champ = page.getByRole("combobox", { name: /Commune de la personne/ });
-    await champ.fill("poitiers");
+    await champ.fill("chatellerault");
     await expect.poll(() => page.getByRole("option").count()).toBeGreaterThan(0);
     await champ.press("ArrowDown");
     await champ.press("Enter");
     await expect.poll(() => page.locator(".fiche-selection .distance").count()).toBeGreaterThan(0);
-    for (const d of await page.locator(".fiche-selection .distance").allTextContents()) expect(d).toMatch(/^(à [\d,]+ k?m de Poitiers|À distance)/);
+    await expect.poll(() => page.locator(".fiche-selection .distance").first().textContent()).toMatch(/de Châtellerault|À distance/);
+    for (const d of await page.locator(".fiche-selection .distance").allTextContents()) expect(d).toMatch(/^(à [\d,]+ k?m de Châtellerault|À distance)/);
 
     // Reorder with the keyboard's buttons: the focus stays on the moved service.
     await page.getByRole("button", { name: `Descendre : ${nom1}` }).click();
@@ -120,7 +124,7 @@ describe("ma sélection", () => {
     await page.getByLabel("Note personnelle (facultative)").fill(note);
     expect(await page.locator("#note-compte").textContent()).toBe(`${note.length} / 140 caractères`);
     const codes = [slug1!, slug2!, troisieme.slug].map(codeDuSlug);
-    const lien = lienDeSelection({ codes, commune: "86194", note }, siteConfig.urlPublique);
+    const lien = lienDeSelection({ codes, commune: "86066", note }, siteConfig.urlPublique);
     const lienAffiche = page.locator(".partage .lien-partage a");
     await expect.poll(() => lienAffiche.getAttribute("href")).toBe(lien);
     expect(await lienAffiche.textContent()).toBe(lien);
@@ -155,7 +159,7 @@ describe("ma sélection", () => {
     expect(await nomsAffiches(b.page, 3)).toEqual([nom1, nom2, troisieme.nom]);
     expect(await b.page.locator(".note-partagee blockquote").textContent()).toBe(note);
     expect(await b.page.locator("[role=alert]").count()).toBe(0);
-    expect(await b.page.locator(".distances-depuis").textContent()).toBe("Distances depuis Poitiers.");
+    expect(await b.page.locator(".distances-depuis").textContent()).toBe("Distances depuis Châtellerault.");
     expect(await lireQr(b.page.locator(".partage svg.qr"))).toBe(lien);
     expect(await violationsAxe(b.page)).toEqual([]);
     const enteteB = b.page.getByRole("link", { name: /^Ma sélection/ });

@@ -344,6 +344,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
               index={index.brut}
               nbAffiches={nbAffiches}
               selection={selection}
+              communeRecherchee={commune?.code}
               voirSurLaCarte={carteVisible || !ecranLarge ? voirSurLaCarte : undefined}
             />
           )}
@@ -396,12 +397,15 @@ const ListeResultats = memo(function ListeResultats({
   index,
   nbAffiches,
   selection,
+  communeRecherchee,
   voirSurLaCarte,
 }: {
   reponse: Reponse;
   index: IndexRecherche;
   nbAffiches: number;
   selection: string | null;
+  /** INSEE code of the commune searched for: a service added to « Ma sélection » brings it along, for distances. */
+  communeRecherchee?: string;
   voirSurLaCarte?: (slug: string) => void;
 }) {
   return (
@@ -421,6 +425,7 @@ const ListeResultats = memo(function ListeResultats({
               besoins={s.b.map((b) => index.besoins[b]!)}
               surLaCarte={s.l && s.m !== 2 ? voirSurLaCarte : undefined}
               selectionne={selection === s.s}
+              communeRecherchee={communeRecherchee}
             />
           </li>
         );
@@ -440,6 +445,7 @@ const CarteResultat = memo(function CarteResultat(p: {
   besoins: string[];
   surLaCarte?: (slug: string) => void;
   selectionne: boolean;
+  communeRecherchee?: string;
 }) {
   const themesDuService = [...new Set(p.besoins.map((b) => themeDuCode(b)?.label).filter(Boolean))];
   return (
@@ -464,7 +470,7 @@ const CarteResultat = memo(function CarteResultat(p: {
         ))}
       </ul>
       <div className="actions-carte">
-        <BoutonSelection code={p.code} nom={p.nom} />
+        <BoutonSelection code={p.code} nom={p.nom} commune={p.communeRecherchee} />
         <BoutonCopier lien={new URL(`/services/${p.slug}/`, siteConfig.urlPublique).href} nom={p.nom} />
         {p.surLaCarte && (
           <button type="button" className="bouton-lien" aria-label={`Voir sur la carte : ${p.nom}`} onClick={() => p.surLaCarte!(p.slug)}>

@@ -4,8 +4,8 @@
  * without JavaScript there is no selection.
  */
 import { useState } from "react";
-import { ajouterService, contientService, retirerService, selectionPleine } from "../../domain/selection/selection";
-import { MAX_SERVICES_PAR_SELECTION } from "../../domain/selection/lien";
+// From selection.ts, not lien.ts: lien.ts reads the communes, which a service page's island does not need.
+import { ajouterService, contientService, MAX_SERVICES_PAR_SELECTION, retirerService, selectionPleine } from "../../domain/selection/selection";
 import Annonce, { annoncer, type MessageAnnonce } from "./Annonce";
 import { modifierSelection, nombreDeServices } from "./magasin";
 import { useMaSelection } from "./useMaSelection";
