@@ -4,17 +4,15 @@
  */
 import { useEffect, useRef, useState } from "react";
 import Annonce, { annoncer, type MessageAnnonce } from "../selection/Annonce";
+import { useDansLeNavigateur } from "../selection/useMaSelection";
 import { copierTexte } from "./copier";
 
 export default function BoutonCopier({ lien, nom, libelle = "Copier le lien" }: { lien: string; nom?: string; libelle?: string }) {
-  const [pret, setPret] = useState(false);
+  const pret = useDansLeNavigateur();
   const [message, setMessage] = useState<MessageAnnonce | undefined>();
   const [copie, setCopie] = useState(false);
   const minuteur = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => {
-    setPret(true);
-    return () => clearTimeout(minuteur.current);
-  }, []);
+  useEffect(() => () => clearTimeout(minuteur.current), []);
   if (!pret) return null;
   async function copier() {
     const ok = await copierTexte(lien);

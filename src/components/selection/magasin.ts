@@ -24,21 +24,32 @@ export function lireSelection(): MaSelection {
   return s ? lireMaSelection(s) : enMemoire;
 }
 
+/** The selection as last read: the same object until it changes (what useSyncExternalStore needs). */
+let instantane: MaSelection | undefined;
+
+export function instantaneSelection(): MaSelection {
+  instantane ??= lireSelection();
+  return instantane;
+}
+
 /** Applies a change to the stored selection, saves it and tells the page. */
 export function modifierSelection(changement: (avant: MaSelection) => MaSelection): MaSelection {
   const apres = changement(lireSelection());
   const s = stockage();
   if (s) ecrireMaSelection(s, apres);
   else enMemoire = apres;
+  instantane = undefined;
   window.dispatchEvent(new CustomEvent<MaSelection>(EVENEMENT_SELECTION, { detail: apres }));
   return apres;
 }
 
 /** Calls `rappel` with the selection after each change, from this tab or another; returns the unsubscribe. */
 export function suivreSelection(rappel: (selection: MaSelection) => void): () => void {
-  const ici = () => rappel(lireSelection());
+  const ici = () => rappel(instantaneSelection());
   const ailleurs = (e: StorageEvent) => {
-    if (e.key === CLE_MA_SELECTION || e.key === null) rappel(lireSelection());
+    if (e.key !== CLE_MA_SELECTION && e.key !== null) return;
+    instantane = undefined;
+    rappel(instantaneSelection());
   };
   window.addEventListener(EVENEMENT_SELECTION, ici);
   window.addEventListener("storage", ailleurs);

@@ -1,13 +1,25 @@
-/** « Ma sélection » in a React island: undefined until mounted (the server knows nothing of it), then live. */
-import { useEffect, useState } from "react";
+/**
+ * « Ma sélection » in a React island: undefined while hydrating server HTML (the server knows nothing of
+ * it), then live. Read through useSyncExternalStore, so that an island rendered in the browser only
+ * (the search's result cards) gets it at its first render, without a second one from an effect.
+ */
+import { useSyncExternalStore } from "react";
 import type { MaSelection } from "../../domain/selection/selection";
-import { lireSelection, suivreSelection } from "./magasin";
+import { instantaneSelection, suivreSelection } from "./magasin";
+
+const surLeServeur = () => undefined;
 
 export function useMaSelection(): MaSelection | undefined {
-  const [selection, setSelection] = useState<MaSelection | undefined>(undefined);
-  useEffect(() => {
-    setSelection(lireSelection());
-    return suivreSelection(setSelection);
-  }, []);
-  return selection;
+  return useSyncExternalStore(suivreSelection, instantaneSelection, surLeServeur);
+}
+
+const sAbonnerARien = () => () => {};
+
+/** False while hydrating server HTML, true in the browser: for controls that only work with JavaScript. */
+export function useDansLeNavigateur(): boolean {
+  return useSyncExternalStore(
+    sAbonnerARien,
+    () => true,
+    () => false,
+  );
 }
