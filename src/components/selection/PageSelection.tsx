@@ -25,6 +25,17 @@ import { useMaSelection } from "./useMaSelection";
 
 const INDISPONIBLE = "Cette offre n'est plus disponible";
 
+/** The link as people read it (« mardi à 10 h », not « mardi%20%C3%A0%2010%20h »); the href stays exact. */
+function lienLisible(lien: string): string {
+  const diese = lien.indexOf("#");
+  const [adresse, fragment] = diese < 0 ? [lien, undefined] : [lien.slice(0, diese), lien.slice(diese + 1)];
+  try {
+    return decodeURI(adresse) + (fragment === undefined ? "" : `#${decodeURIComponent(fragment)}`);
+  } catch {
+    return lien;
+  }
+}
+
 type EtatFiche = { etat: "chargement" } | { etat: "ok"; fiche: FicheCourte } | { etat: "absente" } | { etat: "erreur" };
 
 const cacheFiches = new Map<string, Promise<EtatFiche>>();
@@ -317,7 +328,7 @@ function Partage({
   return (
     <>
       <p className="lien-partage">
-        Lien de la sélection : <a href={lien}>{lien}</a>
+        Lien de la sélection : <a href={lien}>{lienLisible(lien)}</a>
       </p>
       <div className="actions-partage sans-impression">
         <BoutonCopier lien={lien} />
