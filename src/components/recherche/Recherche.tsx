@@ -44,6 +44,26 @@ function motsCherches(q: string): string {
   return termesDuTexte(q).length > 0 ? q.trim() : "";
 }
 
+declare global {
+  interface Window {
+    /** Started by the page's head (src/pages/recherche/index.astro), before this island loads. */
+    __cartoIndexRecherche?: { url: string; donnees: Promise<IndexRecherche> };
+  }
+}
+
+/** The index: the one the page started fetching, else fetched now (content-hashed, cached by the browser). */
+function chargerIndex(url: string): Promise<IndexRecherche> {
+  const commence = window.__cartoIndexRecherche;
+  if (commence?.url === url) {
+    window.__cartoIndexRecherche = undefined;
+    return commence.donnees;
+  }
+  return fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return r.json() as Promise<IndexRecherche>;
+  });
+}
+
 function criteresDepuisUrl(): Criteres {
   return typeof window === "undefined" ? CRITERES_VIDES : lireCriteres(new URLSearchParams(window.location.search));
 }
@@ -64,11 +84,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   // The index: fetched once (content-hashed, cached by the browser), decoded for fast filtering.
   useEffect(() => {
     let annule = false;
-    fetch(urlIndex)
-      .then((r) => {
-        if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        return r.json() as Promise<IndexRecherche>;
-      })
+    chargerIndex(urlIndex)
       .then((brut) => !annule && setIndex({ brut, prepare: preparerIndex(brut) }))
       .catch((e) => !annule && setErreurChargement(String(e)));
     return () => {
