@@ -1,21 +1,11 @@
 /** What a person reads on a phone (360 px) on a service page and a commune page of the built site. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { demarrerServeur, type ServeurStatique } from "./serveur";
-import { lancerNavigateur, nouvellePage } from "./navigateur";
+import { describe, expect, it } from "vitest";
+import { nouvellePage } from "./navigateur";
+import { siteEtNavigateur } from "./site";
 import { communeParCode } from "../../src/domain/communes";
 
-let serveur: ServeurStatique;
-let navigateur: Browser;
 
-beforeAll(async () => {
-  serveur = await demarrerServeur("dist");
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => {
-  await navigateur?.close();
-  await serveur?.fermer();
-});
+const site = siteEtNavigateur();
 
 async function sansDefilementHorizontal(page: import("playwright-core").Page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -23,10 +13,10 @@ async function sansDefilementHorizontal(page: import("playwright-core").Page) {
 
 describe("pages lues sur un téléphone", () => {
   it("a service page says for whom, where, when, how, and how fresh", async () => {
-    const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(navigateur, serveur.url);
+    const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(site.navigateur, site.serveur.url);
     // A commune page leads to a service: follow the first link as a person would.
     const chatellerault = communeParCode("86066")!;
-    await page.goto(`${serveur.url}/communes/${chatellerault.slug}/`);
+    await page.goto(`${site.serveur.url}/communes/${chatellerault.slug}/`);
     const premier = page.locator(".carte-service h3 a").first();
     const nomService = (await premier.textContent())!.trim();
     await premier.click();
@@ -47,9 +37,9 @@ describe("pages lues sur un téléphone", () => {
   });
 
   it("a commune page lists the services open to its inhabitants, nearest first, with distances", async () => {
-    const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(navigateur, serveur.url, { javaScript: false });
+    const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { javaScript: false });
     const poitiers = communeParCode("86194")!;
-    await page.goto(`${serveur.url}/communes/${poitiers.slug}/`);
+    await page.goto(`${site.serveur.url}/communes/${poitiers.slug}/`);
     expect(await page.locator("h1").textContent()).toBe("Services ouverts aux habitants de Poitiers");
     const sections = await page.locator("main section h2").allTextContents();
     expect(sections.length).toBeGreaterThanOrEqual(5);
@@ -70,10 +60,10 @@ describe("pages lues sur un téléphone", () => {
 
 describe("chaque sorte de page sur un écran de 360 px", () => {
   it("reads without horizontal scrolling, console error or outside request, headings in order", async () => {
-    const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(navigateur, serveur.url);
-    await page.goto(`${serveur.url}/structures/`);
+    const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(site.navigateur, site.serveur.url);
+    await page.goto(`${site.serveur.url}/structures/`);
     const structure = await page.locator("main .carte-service a").first().getAttribute("href");
-    await page.goto(`${serveur.url}${structure}`);
+    await page.goto(`${site.serveur.url}${structure}`);
     const service = await page.locator("main .carte-service h3 a").first().getAttribute("href");
     const chemins = [
       "/",
@@ -90,7 +80,7 @@ describe("chaque sorte de page sur un écran de 360 px", () => {
       "/contribuer/",
     ];
     for (const chemin of chemins) {
-      await page.goto(`${serveur.url}${chemin}`);
+      await page.goto(`${site.serveur.url}${chemin}`);
       expect(await page.locator("h1").count(), chemin).toBe(1);
       expect(await sansDefilementHorizontal(page), chemin).toBe(true);
       // No heading level skipped (h2 after h1, h3 after h2…).
@@ -99,7 +89,7 @@ describe("chaque sorte de page sur un écran de 360 px", () => {
     }
     expect(erreursConsole).toEqual([]);
     // A missing page answers 404 with a page that helps (the browser logs the 404 status itself).
-    const reponse = await page.goto(`${serveur.url}/une-page-qui-n-existe-pas/`);
+    const reponse = await page.goto(`${site.serveur.url}/une-page-qui-n-existe-pas/`);
     expect(reponse?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("Page introuvable");
     expect(await sansDefilementHorizontal(page)).toBe(true);

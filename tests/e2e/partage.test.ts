@@ -1,9 +1,8 @@
 /** Sharing one service from its page, in Chromium on the built site: link, e-mail, SMS, QR code, print. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { demarrerServeur, type ServeurStatique } from "./serveur";
-import { lancerNavigateur, nouvellePage } from "./navigateur";
+import { nouvellePage } from "./navigateur";
+import { siteEtNavigateur } from "./site";
 import { fermerSansTrace, imprimer, lireQr } from "./partage-outils";
 import { construireCatalogue, type Service } from "../../src/domain/catalogue";
 import { validerDossier } from "../../src/domain/validation";
@@ -12,8 +11,6 @@ import { mesurerSms } from "../../src/domain/partage/sms";
 import type { FicheCourte } from "../../src/domain/selection/fiche-courte";
 import { siteConfig } from "../../site.config";
 
-let serveur: ServeurStatique;
-let navigateur: Browser;
 
 const lecture = validerDossier("content");
 const catalogue = construireCatalogue(lecture.structures, lecture.services, siteConfig.source);
@@ -23,19 +20,12 @@ const service: Service = [...typiques].sort((a, b) => a.description.length - b.d
 const lien = `${siteConfig.urlPublique}/services/${service.slug}/`;
 const fiche = (code: string): FicheCourte => JSON.parse(readFileSync(`dist/selection/fiches/${code}.json`, "utf8"));
 
-beforeAll(async () => {
-  serveur = await demarrerServeur("dist");
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => {
-  await navigateur?.close();
-  await serveur?.fermer();
-});
+const site = siteEtNavigateur();
 
 describe("partager un service depuis sa page", () => {
   it("without JavaScript: the link, e-mail and SMS links and the QR code are there; copy and print are not", async () => {
-    const { page, contexte, requetesExterieures } = await nouvellePage(navigateur, serveur.url, { javaScript: false });
-    await page.goto(`${serveur.url}/services/${service.slug}/`);
+    const { page, contexte, requetesExterieures } = await nouvellePage(site.navigateur, site.serveur.url, { javaScript: false });
+    await page.goto(`${site.serveur.url}/services/${service.slug}/`);
     const partage = page.locator("section.partage");
     expect(await partage.locator("h2").textContent()).toBe("Partager ce service");
     expect(await partage.locator(".lien-partage a").getAttribute("href")).toBe(lien);
@@ -74,10 +64,10 @@ describe("partager un service depuis sa page", () => {
   });
 
   it("with JavaScript: copies the link, adds to the selection (announced, counted in the header)", async () => {
-    const session = await nouvellePage(navigateur, serveur.url);
+    const session = await nouvellePage(site.navigateur, site.serveur.url);
     const { page, contexte } = session;
-    await contexte.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serveur.url });
-    await page.goto(`${serveur.url}/services/${service.slug}/`);
+    await contexte.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.serveur.url });
+    await page.goto(`${site.serveur.url}/services/${service.slug}/`);
     const copier = page.getByRole("button", { name: "Copier le lien" });
     await copier.click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(lien);
@@ -95,8 +85,8 @@ describe("partager un service depuis sa page", () => {
   });
 
   it("prints on one A4 page: no navigation nor buttons, the link and its QR code", async () => {
-    const session = await nouvellePage(navigateur, serveur.url, { largeur: 1024 });
-    await session.page.goto(`${serveur.url}/services/${service.slug}/`);
+    const session = await nouvellePage(site.navigateur, site.serveur.url, { largeur: 1024 });
+    await session.page.goto(`${site.serveur.url}/services/${service.slug}/`);
     await session.page.getByRole("button", { name: "Imprimer" }).waitFor();
     expect(await imprimer(session.page, lien)).toBe(1);
     await fermerSansTrace(session);

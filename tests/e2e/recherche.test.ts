@@ -1,26 +1,17 @@
 /** The search page in Chromium, on the built site: what a person and a counsellor do with it. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { demarrerServeur, type ServeurStatique } from "./serveur";
-import { lancerNavigateur, nouvellePage } from "./navigateur";
+import type { Page } from "playwright-core";
+import { nouvellePage } from "./navigateur";
+import { siteEtNavigateur } from "./site";
 import { communeParCode } from "../../src/domain/communes";
 import type { IndexRecherche } from "../../src/domain/recherche/index-recherche";
 import { CRITERES_VIDES, preparerIndex, rechercher } from "../../src/domain/recherche/requete";
 
-let serveur: ServeurStatique;
-let navigateur: Browser;
 const chatellerault = communeParCode("86066")!;
 
-beforeAll(async () => {
-  serveur = await demarrerServeur("dist");
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => {
-  await navigateur?.close();
-  await serveur?.fermer();
-});
+const site = siteEtNavigateur();
 
 /** Slugs of every result, clicking "Afficher … de plus" until all are shown. */
 async function tousLesResultats(page: Page): Promise<string[]> {
@@ -47,17 +38,17 @@ async function nombreAnnonce(page: Page): Promise<number> {
 
 /** Slugs of a commune page's theme section, in order. */
 async function listeDeLaPageCommune(page: Page, theme: string): Promise<string[]> {
-  await page.goto(`${serveur.url}/communes/${chatellerault.slug}/`);
+  await page.goto(`${site.serveur.url}/communes/${chatellerault.slug}/`);
   return page.locator(`section:has(h2#${theme}) article h3 a`).evaluateAll((liens) => liens.map((a) => (a as HTMLAnchorElement).pathname.split("/")[2]!));
 }
 
 describe("recherche", () => {
   it("a typo'd commune and a theme give the commune page's list, restored by reload and back", async () => {
-    const { page, contexte, requetesExterieures, erreursConsole } = await nouvellePage(navigateur, serveur.url, { tuiles: true });
+    const { page, contexte, requetesExterieures, erreursConsole } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
     const attendu = await listeDeLaPageCommune(page, "logement");
     expect(attendu.length).toBeGreaterThan(3);
 
-    await page.goto(`${serveur.url}/recherche/`);
+    await page.goto(`${site.serveur.url}/recherche/`);
     const debut = Date.now();
     await choisirCommune(page, "chatelleraut");
     await expect.poll(() => page.getByRole("combobox", { name: /commune/i }).inputValue()).toBe("Châtellerault (86100)");
@@ -84,8 +75,8 @@ describe("recherche", () => {
   });
 
   it("filters narrow the results and say beforehand how many they give", async () => {
-    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { largeur: 1280, hauteur: 900, tuiles: true });
-    await page.goto(`${serveur.url}/recherche/?commune=86194`);
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { largeur: 1280, hauteur: 900, tuiles: true });
+    await page.goto(`${site.serveur.url}/recherche/?commune=86194`);
     const avant = await nombreAnnonce(page);
     const filtre = page.locator(".filtres label", { hasText: "Personnes en situation de handicap" });
     const annonce = parseInt((await filtre.locator(".compte").textContent())!.replace(/\D/g, ""), 10);
@@ -98,10 +89,10 @@ describe("recherche", () => {
   });
 
   it("finds services by words with typos and without accents, and suggests what to remove when nothing matches", async () => {
-    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { tuiles: true });
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
     const fichiers: string[] = [];
     page.on("request", (r) => /\/recherche\/(index|termes)-/.test(r.url()) && fichiers.push(new URL(r.url()).pathname.split("-")[0]!));
-    await page.goto(`${serveur.url}/recherche/?q=permis%20de%20condure`);
+    await page.goto(`${site.serveur.url}/recherche/?q=permis%20de%20condure`);
     expect(await nombreAnnonce(page)).toBeGreaterThan(0);
     await page.locator("#recherche-mots").fill("logment");
     await expect.poll(async () => (await page.locator(".resultats article").first().innerText()).toLowerCase()).toMatch(/logement/);
@@ -116,7 +107,7 @@ describe("recherche", () => {
     await expect.poll(() => page.locator("#recherche-mots").inputValue()).toBe("permis de condure");
     expect(await nombreAnnonce(page)).toBeGreaterThan(0);
     expect((await page.locator(".resultats article h3").first().textContent())!.toLowerCase()).toMatch(/permis|auto-école|conduite/);
-    await page.goto(`${serveur.url}/recherche/?commune=86066&q=zzzzqqqq`);
+    await page.goto(`${site.serveur.url}/recherche/?commune=86066&q=zzzzqqqq`);
     expect(await nombreAnnonce(page)).toBe(0);
     const suggestion = page.getByRole("button", { name: /les mots « zzzzqqqq »/ });
     await suggestion.click();
@@ -125,8 +116,8 @@ describe("recherche", () => {
   });
 
   it("works with the keyboard alone, from the commune field to a service page", async () => {
-    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { tuiles: true });
-    await page.goto(`${serveur.url}/recherche/`);
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
+    await page.goto(`${site.serveur.url}/recherche/`);
     await page.getByRole("combobox", { name: /commune/i }).focus();
     await page.keyboard.type("poitiers");
     await page.keyboard.press("ArrowDown");
@@ -149,8 +140,8 @@ describe("recherche", () => {
   });
 
   it("shows the in-person results on the map, with tiles stubbed", async () => {
-    const { page, contexte, requetesExterieures, erreursConsole } = await nouvellePage(navigateur, serveur.url, { largeur: 1280, hauteur: 900, tuiles: true });
-    await page.goto(`${serveur.url}/recherche/?commune=86165&theme=emploi`);
+    const { page, contexte, requetesExterieures, erreursConsole } = await nouvellePage(site.navigateur, site.serveur.url, { largeur: 1280, hauteur: 900, tuiles: true });
+    await page.goto(`${site.serveur.url}/recherche/?commune=86165&theme=emploi`);
     const total = await nombreAnnonce(page);
     expect(total).toBeGreaterThan(0);
     await page.locator(".leaflet-container").waitFor();
@@ -171,8 +162,8 @@ describe("recherche", () => {
   });
 
   it("says without JavaScript that it needs it, and where to go instead", async () => {
-    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { javaScript: false });
-    await page.goto(`${serveur.url}/recherche/?commune=86066`);
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { javaScript: false });
+    await page.goto(`${site.serveur.url}/recherche/?commune=86066`);
     expect(await page.locator("main").innerText()).toContain("La recherche a besoin de JavaScript");
     expect(await page.locator("main a[href='/thematiques/']").count()).toBeGreaterThan(0);
     expect(await page.locator("main a[href='/communes/']").count()).toBeGreaterThan(0);
@@ -180,8 +171,8 @@ describe("recherche", () => {
   });
 
   it("has no accessibility violation found by axe-core with results shown", async () => {
-    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { tuiles: true });
-    await page.goto(`${serveur.url}/recherche/?commune=86066&theme=logement`);
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
+    await page.goto(`${site.serveur.url}/recherche/?commune=86066&theme=logement`);
     await nombreAnnonce(page);
     const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     await page.addScriptTag({ content: axe });

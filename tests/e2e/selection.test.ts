@@ -3,12 +3,12 @@
  * service pages, shares the selection as one link (with a note and a commune), and the person opens it
  * in another browser; print, QR code, e-mail and SMS; old or tampered links; accessibility.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { demarrerServeur, type ServeurStatique } from "./serveur";
-import { lancerNavigateur, nouvellePage } from "./navigateur";
+import type { Page } from "playwright-core";
+import { nouvellePage } from "./navigateur";
+import { siteEtNavigateur } from "./site";
 import { fermerSansTrace, imprimer, lireQr } from "./partage-outils";
 import { construireCatalogue } from "../../src/domain/catalogue";
 import { validerDossier } from "../../src/domain/validation";
@@ -20,8 +20,6 @@ import { lienDeSelection } from "../../src/domain/selection/lien";
 import { CLE_MA_SELECTION } from "../../src/domain/selection/selection";
 import { siteConfig } from "../../site.config";
 
-let serveur: ServeurStatique;
-let navigateur: Browser;
 
 const lecture = validerDossier("content");
 const catalogue = construireCatalogue(lecture.structures, lecture.services, siteConfig.source);
@@ -30,17 +28,10 @@ const fiche = (code: string): FicheCourte => JSON.parse(readFileSync(`dist/selec
 /** A code no service of the catalogue has: a service since removed. */
 const codeSupprime = codeDeService(`${siteConfig.source}--service-supprime-depuis`);
 
-beforeAll(async () => {
-  serveur = await demarrerServeur("dist");
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => {
-  await navigateur?.close();
-  await serveur?.fermer();
-});
+const site = siteEtNavigateur();
 
 /** A public link, opened on the local test server. */
-const surLeServeur = (lien: string) => lien.replace(siteConfig.urlPublique, serveur.url);
+const surLeServeur = (lien: string) => lien.replace(siteConfig.urlPublique, site.serveur.url);
 
 async function nomsAffiches(page: Page, attendus: number): Promise<string[]> {
   const titres = page.locator(".liste-selection > li h3");
@@ -60,18 +51,18 @@ async function violationsAxe(page: Page): Promise<string[]> {
 
 describe("ma sélection", () => {
   it("three services from the results and a service page, shared with a note, open in order in a fresh browser", async () => {
-    const a = await nouvellePage(navigateur, serveur.url);
-    await a.contexte.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serveur.url });
+    const a = await nouvellePage(site.navigateur, site.serveur.url);
+    await a.contexte.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.serveur.url });
     const { page } = a;
     // Another tab of the same browser sees the count change.
     const autreOnglet = await a.contexte.newPage();
-    await autreOnglet.goto(`${serveur.url}/a-propos/`);
+    await autreOnglet.goto(`${site.serveur.url}/a-propos/`);
     const compteAutreOnglet = autreOnglet.getByRole("link", { name: /^Ma sélection/ });
     expect(await compteAutreOnglet.textContent()).toBe("Ma sélection");
     await page.bringToFront(); // a background tab gets no animation frames: Playwright's clicks would wait
 
     const debut = Date.now();
-    await page.goto(`${serveur.url}/recherche/?commune=86194&theme=logement`);
+    await page.goto(`${site.serveur.url}/recherche/?commune=86194&theme=logement`);
     await page.locator('section.resultats[aria-busy="false"]').waitFor();
     const cartes = page.locator(".resultats article");
     await expect.poll(() => cartes.count()).toBeGreaterThan(2);
@@ -91,7 +82,7 @@ describe("ma sélection", () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${siteConfig.urlPublique}/services/${slug1}/`);
 
     const troisieme = catalogue.services.find((s) => s.slug !== slug1 && s.slug !== slug2 && s.modes_accueil.includes("en-presentiel"))!;
-    await page.goto(`${serveur.url}/services/${troisieme.slug}/`);
+    await page.goto(`${site.serveur.url}/services/${troisieme.slug}/`);
     await page.getByRole("button", { name: `Ajouter à ma sélection : ${troisieme.nom}` }).click();
     await expect.poll(() => entete.textContent()).toBe("Ma sélection (3)");
 
@@ -154,7 +145,7 @@ describe("ma sélection", () => {
     expect(await violationsAxe(page)).toEqual([]);
 
     // The person opens the link in another browser: the three services in order, with the note.
-    const b = await nouvellePage(navigateur, serveur.url);
+    const b = await nouvellePage(site.navigateur, site.serveur.url);
     await b.page.goto(surLeServeur(lien));
     expect(await b.page.locator("h1").textContent()).toBe("Sélection partagée");
     expect(await nomsAffiches(b.page, 3)).toEqual([nom1, nom2, troisieme.nom]);
@@ -175,12 +166,12 @@ describe("ma sélection", () => {
   });
 
   it("prints as a compact sheet: several services per page, no navigation nor buttons, the link and its QR code", async () => {
-    const session = await nouvellePage(navigateur, serveur.url, { largeur: 1024 });
+    const session = await nouvellePage(site.navigateur, site.serveur.url, { largeur: 1024 });
     const { page } = session;
     const codes = catalogue.services.slice(0, 6).map((s) => s.code);
-    await page.goto(`${serveur.url}/a-propos/`);
+    await page.goto(`${site.serveur.url}/a-propos/`);
     await page.evaluate(([cle, valeur]) => localStorage.setItem(cle!, valeur!), [CLE_MA_SELECTION, JSON.stringify({ codes, commune: "86066" })]);
-    await page.goto(`${serveur.url}/selection/`);
+    await page.goto(`${site.serveur.url}/selection/`);
     expect(await nomsAffiches(page, 6)).toEqual(codes.map((c) => fiche(c).nom));
     await page.locator(".partage svg.qr").waitFor();
     const pages = await imprimer(page, lienDeSelection({ codes, commune: "86066" }, siteConfig.urlPublique));
@@ -191,7 +182,7 @@ describe("ma sélection", () => {
   });
 
   it("an old or tampered link: a removed service says so in its place, the rest is read as text, nothing runs", async () => {
-    const session = await nouvellePage(navigateur, serveur.url);
+    const session = await nouvellePage(site.navigateur, site.serveur.url);
     const { page } = session;
     const dialogues: string[] = [];
     page.on("dialog", (d) => {
@@ -201,7 +192,7 @@ describe("ma sélection", () => {
     const premier = catalogue.services[0]!;
     const note = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     await page.goto(
-      `${serveur.url}/selection/?s=${premier.code}.${codeSupprime}.${encodeURIComponent("<script>")}&commune=99999#note=${encodeURIComponent(note)}`,
+      `${site.serveur.url}/selection/?s=${premier.code}.${codeSupprime}.${encodeURIComponent("<script>")}&commune=99999#note=${encodeURIComponent(note)}`,
     );
     expect(await nomsAffiches(page, 2)).toEqual([premier.nom, "Cette offre n'est plus disponible"]);
     expect(await page.locator(".note-partagee blockquote").textContent()).toBe(note);
@@ -215,12 +206,12 @@ describe("ma sélection", () => {
     await expect.poll(() => page.evaluate((cle) => JSON.parse(localStorage.getItem(cle) ?? "{}").codes, CLE_MA_SELECTION)).toEqual([premier.code]);
     // A removed service kept in one's own selection says so too, and can be removed.
     await page.evaluate(([cle, valeur]) => localStorage.setItem(cle!, valeur!), [CLE_MA_SELECTION, JSON.stringify({ codes: [codeSupprime, premier.code] })]);
-    await page.goto(`${serveur.url}/selection/`);
+    await page.goto(`${site.serveur.url}/selection/`);
     expect(await nomsAffiches(page, 2)).toEqual(["Cette offre n'est plus disponible", premier.nom]);
     await page.getByRole("button", { name: "Retirer de ma sélection : Offre plus disponible" }).click();
     expect(await nomsAffiches(page, 1)).toEqual([premier.nom]);
     // A link without any service.
-    await page.goto(`${serveur.url}/selection/?s=`);
+    await page.goto(`${site.serveur.url}/selection/?s=`);
     expect(await page.locator("[role=alert]").textContent()).toContain("ne contient aucune offre");
     expect(dialogues).toEqual([]);
     // The removed service's sheet is a 404, which Chromium logs: nothing else.
@@ -228,24 +219,24 @@ describe("ma sélection", () => {
   });
 
   it("a link made before a service was renamed opens on its current name and page", async () => {
-    const session = await nouvellePage(navigateur, serveur.url);
+    const session = await nouvellePage(site.navigateur, site.serveur.url);
     const { page } = session;
     const renomme = catalogue.services.find((s) => s.anciensSlugs.length > 0)!;
     // The code a link carried under the service's first name.
     const codeAncien = codeDeService(`${siteConfig.source}--${renomme.anciensSlugs[0]}`);
     expect(codeAncien).toBe(renomme.code);
-    await page.goto(`${serveur.url}/selection/?s=${codeAncien}`);
+    await page.goto(`${site.serveur.url}/selection/?s=${codeAncien}`);
     expect(await nomsAffiches(page, 1)).toEqual([renomme.nom]);
     expect(await page.locator(".liste-selection h3 a").getAttribute("href")).toBe(`/services/${renomme.slug}/`);
     // The service's former page leads to the current one.
-    await page.goto(`${serveur.url}/services/${renomme.anciensSlugs[0]}/`);
-    await page.waitForURL(`${serveur.url}/services/${renomme.slug}/`);
+    await page.goto(`${site.serveur.url}/services/${renomme.anciensSlugs[0]}/`);
+    await page.waitForURL(`${site.serveur.url}/services/${renomme.slug}/`);
     await fermerSansTrace(session);
   });
 
   it("without JavaScript, says the page needs it and where to share a service instead", async () => {
-    const { page, contexte } = await nouvellePage(navigateur, serveur.url, { javaScript: false });
-    await page.goto(`${serveur.url}/selection/?s=${catalogue.services[0]!.code}`);
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { javaScript: false });
+    await page.goto(`${site.serveur.url}/selection/?s=${catalogue.services[0]!.code}`);
     expect(await page.locator("main h1").textContent()).toBe("Ma sélection");
     expect(await page.locator("main").innerText()).toContain("Cette page a besoin de JavaScript");
     expect(await page.locator("main a[href='/thematiques/']").count()).toBe(1);
@@ -254,8 +245,8 @@ describe("ma sélection", () => {
   });
 
   it("an empty selection says how to fill it, and has no accessibility violation", async () => {
-    const { page, contexte } = await nouvellePage(navigateur, serveur.url);
-    await page.goto(`${serveur.url}/selection/`);
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url);
+    await page.goto(`${site.serveur.url}/selection/`);
     await page.getByRole("heading", { name: "Votre sélection est vide" }).waitFor();
     expect(await page.locator("main a[href='/recherche/']").count()).toBe(1);
     expect(await violationsAxe(page)).toEqual([]);
