@@ -202,7 +202,9 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   const carteVisible = index !== undefined && (ecranLarge || carteOuverte);
 
   // The map follows the results once typing settles, never on each key.
-  const resultatsPourCarte = useDeferredValue(reponse?.resultats);
+  // Only while the map is shown: a deferred value that changes makes React render the page a second
+  // time after each key, before the browser paints the list.
+  const resultatsPourCarte = useDeferredValue(carteVisible ? reponse?.resultats : undefined);
   const [pointsCarte, setPointsCarte] = useState<PointCarte[]>([]);
   useEffect(() => {
     if (!carteVisible || !index || !resultatsPourCarte) return;
