@@ -6,6 +6,7 @@ import { codeDeService } from "../../src/domain/selection/code";
 import {
   cheminDeSelection,
   lienDeSelection,
+  lienLisible,
   lireSelectionPartagee,
   LONGUEUR_MAX_NOTE,
   MAX_SERVICES_PAR_SELECTION,
@@ -101,5 +102,13 @@ describe("lireSelectionPartagee", () => {
     const etrangere = lireSelectionPartagee(`?s=${a}&commune=75056`, "");
     expect(etrangere.selection).toEqual({ codes: [a] });
     expect(etrangere.problemes).toEqual(["La commune du lien (« 75056 ») n'est pas une commune de la Vienne : elle est ignorée."]);
+  });
+});
+
+describe("lienLisible", () => {
+  it("montre la note telle qu'on la lit, sans toucher au reste du lien", () => {
+    const lien = lienDeSelection({ codes: ["0123abcd"], commune: "86066", note: "Mardi à 10 h : CV & pièce d'identité" }, "https://exemple.org");
+    expect(lienLisible(lien)).toBe("https://exemple.org/selection/?s=0123abcd&commune=86066#note=Mardi à 10 h : CV & pièce d'identité");
+    expect(lienLisible("https://exemple.org/selection/?s=%E0")).toBe("https://exemple.org/selection/?s=%E0");
   });
 });

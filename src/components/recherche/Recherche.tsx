@@ -13,6 +13,7 @@ import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
 import { termesDuTexte } from "../../domain/recherche/termes";
 import { besoinParCode, frais, modesAccueil, publics, themeDuCode, themeParSlug, themes, typesDeService, type Valeur } from "../../domain/taxonomy";
 import ComboboxCommune from "./ComboboxCommune";
+import { urls } from "../../lib/urls";
 import BoutonSelection from "../selection/BoutonSelection";
 import BoutonCopier from "../partage/BoutonCopier";
 import { siteConfig } from "../../../site.config";
@@ -473,7 +474,7 @@ const CarteResultat = memo(function CarteResultat(p: {
   return (
     <article id={`resultat-${p.slug}`} className={`carte-service${p.selectionne ? " selectionne" : ""}`}>
       <h3>
-        <a href={`/services/${p.slug}/`}>{p.nom}</a>
+        <a href={urls.service(p.slug)}>{p.nom}</a>
       </h3>
       <p className="structure">
         {p.structure}
@@ -493,7 +494,7 @@ const CarteResultat = memo(function CarteResultat(p: {
       </ul>
       <div className="actions-carte">
         <BoutonSelection code={p.code} nom={p.nom} commune={p.communeRecherchee} />
-        <BoutonCopier lien={`${URL_PUBLIQUE}/services/${p.slug}/`} nom={p.nom} />
+        <BoutonCopier lien={`${URL_PUBLIQUE}${urls.service(p.slug)}`} nom={p.nom} />
         {p.surLaCarte && (
           <button type="button" className="bouton-lien" aria-label={`Voir sur la carte : ${p.nom}`} onClick={() => p.surLaCarte!(p.slug)}>
             Voir sur la carte

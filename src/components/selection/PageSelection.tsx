@@ -14,7 +14,7 @@ import { distanceEnClair, distanceKm } from "../../domain/geo";
 import type { DessinQr } from "../../domain/partage/qr";
 import { courrielDeSelection, smsDeSelection } from "../../domain/partage/textes";
 import type { FicheCourte } from "../../domain/selection/fiche-courte";
-import { LONGUEUR_MAX_NOTE, lienDeSelection, lireSelectionPartagee, type SelectionPartagee } from "../../domain/selection/lien";
+import { LONGUEUR_MAX_NOTE, lienDeSelection, lienLisible, lireSelectionPartagee, type SelectionPartagee } from "../../domain/selection/lien";
 import { deplacerService, fusionnerSelections, retirerService, type MaSelection } from "../../domain/selection/selection";
 import BoutonCopier from "../partage/BoutonCopier";
 import BoutonImprimer from "../partage/BoutonImprimer";
@@ -25,16 +25,6 @@ import { useMaSelection } from "./useMaSelection";
 
 const INDISPONIBLE = "Cette offre n'est plus disponible";
 
-/** The link as people read it (« mardi à 10 h », not « mardi%20%C3%A0%2010%20h »); the href stays exact. */
-function lienLisible(lien: string): string {
-  const diese = lien.indexOf("#");
-  const [adresse, fragment] = diese < 0 ? [lien, undefined] : [lien.slice(0, diese), lien.slice(diese + 1)];
-  try {
-    return decodeURI(adresse) + (fragment === undefined ? "" : `#${decodeURIComponent(fragment)}`);
-  } catch {
-    return lien;
-  }
-}
 
 type EtatFiche = { etat: "chargement" } | { etat: "ok"; fiche: FicheCourte } | { etat: "absente" } | { etat: "erreur" };
 

@@ -87,3 +87,14 @@ export function lireSelectionPartagee(search: string, hash: string): LectureSele
     problemes,
   };
 }
+
+/** The link as people read it (« mardi à 10 h », not « mardi%20%C3%A0%2010%20h »); the href stays exact. */
+export function lienLisible(lien: string): string {
+  const diese = lien.indexOf("#");
+  const [adresse, fragment] = diese < 0 ? [lien, undefined] : [lien.slice(0, diese), lien.slice(diese + 1)];
+  try {
+    return decodeURI(adresse) + (fragment === undefined ? "" : `#${decodeURIComponent(fragment)}`);
+  } catch {
+    return lien;
+  }
+}
