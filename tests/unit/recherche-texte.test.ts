@@ -5,7 +5,8 @@ import { construireCatalogue } from "../../src/domain/catalogue";
 import { normaliser } from "../../src/domain/text";
 import { construireIndexRecherche } from "../../src/domain/recherche/index-recherche";
 import { BANDES_PERTINENCE, CRITERES_VIDES, preparerIndex, rechercher } from "../../src/domain/recherche/requete";
-import { chercherTexte, creerIndexTexte } from "../../src/domain/recherche/texte";
+import { chercherTexte, chercheurTexte, creerIndexTexte } from "../../src/domain/recherche/texte";
+import { REQUETES_BENCH } from "../../bench/recherche/requetes";
 import { siteConfig } from "../../site.config";
 
 const lecture = validerDossier("content");
@@ -104,4 +105,29 @@ describe("chercherTexte", () => {
       expect(reponse.resultats[0]!.score).toBeGreaterThan(meilleur / 2);
     }
   });
+
+  it("gives MiniSearch's own multi-word scores while keeping each word's answer, at every key of the benchmark's queries", () => {
+    const chercheur = chercheurTexte(mini);
+    let saisies = 0;
+    for (const { q } of REQUETES_BENCH) {
+      for (let n = 1; n <= q.length; n++) {
+        const saisie = q.slice(0, n);
+        if (saisie.trim() === "") continue;
+        const enCours = !/\s$/.test(saisie);
+        // What MiniSearch computes for the whole query at once (the search before word answers were kept).
+        const options = {
+          prefix: (terme: string, i: number, termes: string[]) => enCours && i === termes.length - 1 && terme.length >= 3,
+          combineWith: "AND",
+        };
+        let attendus = mini.search(saisie, options);
+        if (attendus.length === 0) attendus = mini.search(saisie, { ...options, combineWith: "OR" });
+        const obtenus = chercheur(saisie);
+        expect([...obtenus.keys()].sort(), saisie).toEqual(attendus.map((r) => r.id as number).sort());
+        for (const r of attendus) expect(obtenus.get(r.id as number), saisie).toBeCloseTo(r.score, 9);
+        saisies++;
+      }
+    }
+    expect(saisies).toBeGreaterThan(300);
+  });
 });
+

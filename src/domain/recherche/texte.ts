@@ -4,7 +4,7 @@
  * service name, structure name, need labels, summary, the description's distinctive terms and the
  * place's commune; accents, case, plurals and small typos aside.
  */
-import MiniSearch, { type SearchOptions } from "minisearch";
+import MiniSearch from "minisearch";
 import type { IndexRecherche } from "./index-recherche";
 import { libellesDesBesoins } from "./besoins";
 import { termesDuTexte } from "./termes";
@@ -74,21 +74,83 @@ export async function creerIndexTexteParTranches(index: IndexRecherche, tranche 
   return mini;
 }
 
+/** Service index → relevance score, for the words `q`. */
+export type ChercheurTexte = (q: string) => Map<number, number>;
+
+const decouper = MiniSearch.getDefault("tokenize") as (texte: string) => string[];
+/** How many (term, prefix) answers a searcher keeps: the terms of the last few queries. */
+const TERMES_EN_MEMOIRE = 64;
+
 /**
- * Service index → relevance score. Every word must match (typos and plurals aside), the last one as a
- * prefix while it is being typed (no trailing space); when no service has every word, any word will do.
+ * A searcher over `mini`: every word must match (typos and plurals aside), the last one as a prefix
+ * while it is being typed (no trailing space); when no service has every word, any word will do.
+ *
+ * The same scores as MiniSearch's own multi-word search (`search(q, { combineWith: "AND" })`: the sum of
+ * the words' scores times the number of distinct words matched; tested), but each word's answer is
+ * kept: typing « accompagnement lo… » searches « accompagnement » once, not again at every key (a
+ * fuzzy look-up of a long word was the largest part of a keystroke's query).
  */
-export function chercherTexte(mini: MiniSearch<DocumentTexte> | MiniSearch, q: string): Map<number, number> {
-  const scores = new Map<number, number>();
-  if (q.trim() === "") return scores;
-  const enCoursDeFrappe = !/\s$/.test(q);
-  const options: SearchOptions = {
+export function chercheurTexte(mini: MiniSearch<DocumentTexte> | MiniSearch): ChercheurTexte {
+  const parTerme = new Map<string, Map<number, number>>();
+  function chercherTerme(terme: string, prefixe: boolean): Map<number, number> {
+    const cle = `${prefixe ? "*" : "="}${terme}`;
+    let trouves = parTerme.get(cle);
+    if (!trouves) {
+      trouves = new Map();
+      // The term is already processed: MiniSearch must take it as it is.
+      for (const r of mini.search(terme, { prefix: prefixe, fuzzy: fuzzy(terme), tokenize: (t) => [t], processTerm: (t) => t })) {
+        trouves.set(r.id as number, r.score);
+      }
+      if (parTerme.size >= TERMES_EN_MEMOIRE) parTerme.delete(parTerme.keys().next().value!);
+      parTerme.set(cle, trouves);
+    }
+    return trouves;
+  }
+
+  return (q) => {
+    const scores = new Map<number, number>();
+    if (q.trim() === "") return scores;
+    const enCoursDeFrappe = !/\s$/.test(q);
+    const termes = decouper(q).flatMap((t) => processTerm(t) ?? []);
+    if (termes.length === 0) return scores;
     // The word being typed matches as a prefix from 3 letters: "co" alone would match half the catalogue.
-    prefix: (terme, i, termes) => enCoursDeFrappe && i === termes.length - 1 && terme.length >= 3,
-    combineWith: "AND",
+    const reponses = termes.map((t, i) => chercherTerme(t, enCoursDeFrappe && i === termes.length - 1 && t.length >= 3));
+    const distincts = new Set(termes).size;
+
+    // AND: the services every word found, from the shortest answer.
+    const plusCourte = reponses.reduce((a, b) => (b.size < a.size ? b : a));
+    for (const id of plusCourte.keys()) {
+      let somme = 0;
+      let partout = true;
+      for (const r of reponses) {
+        const score = r.get(id);
+        if (score === undefined) {
+          partout = false;
+          break;
+        }
+        somme += score;
+      }
+      if (partout) scores.set(id, somme * distincts);
+    }
+    if (scores.size > 0) return scores;
+
+    // OR: any word; the more distinct words a service matches, the better.
+    const sommes = new Map<number, number>();
+    const motsTrouves = new Map<number, Set<string>>();
+    reponses.forEach((r, i) => {
+      for (const [id, score] of r) {
+        sommes.set(id, (sommes.get(id) ?? 0) + score);
+        let mots = motsTrouves.get(id);
+        if (!mots) motsTrouves.set(id, (mots = new Set()));
+        mots.add(termes[i]!);
+      }
+    });
+    for (const [id, somme] of sommes) scores.set(id, somme * motsTrouves.get(id)!.size);
+    return scores;
   };
-  let trouves = mini.search(q, options);
-  if (trouves.length === 0) trouves = mini.search(q, { ...options, combineWith: "OR" });
-  for (const t of trouves) scores.set(t.id as number, t.score);
-  return scores;
+}
+
+/** One search, without keeping answers (tests, Node benchmark): see `chercheurTexte`. */
+export function chercherTexte(mini: MiniSearch<DocumentTexte> | MiniSearch, q: string): Map<number, number> {
+  return chercheurTexte(mini)(q);
 }
