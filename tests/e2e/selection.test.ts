@@ -72,7 +72,10 @@ describe("ma sélection", () => {
 
     await page.getByRole("button", { name: `Ajouter à ma sélection : ${nom1}` }).click();
     await expect.poll(() => entete.textContent()).toBe("Ma sélection (1)");
-    await expect.poll(() => page.locator(`#resultat-${slug1} [role=status]`).first().textContent()).toBe(`« ${nom1} » ajouté à votre sélection (1 service).`);
+    // One live region for the list says it (not one per card).
+    const annonceListe = page.locator(".resultats [role=status]");
+    expect(await annonceListe.count()).toBe(1);
+    await expect.poll(() => annonceListe.textContent()).toBe(`« ${nom1} » ajouté à votre sélection (1 service).`);
     expect(await page.getByRole("button", { name: `Retirer de ma sélection : ${nom1}` }).count()).toBe(1);
     await page.getByRole("button", { name: `Ajouter à ma sélection : ${nom2}` }).click();
     await expect.poll(() => entete.textContent()).toBe("Ma sélection (2)");
@@ -80,6 +83,8 @@ describe("ma sélection", () => {
     // A card's « Copier le lien » copies the service page's public link.
     await page.getByRole("button", { name: `Copier le lien : ${nom1}` }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${siteConfig.urlPublique}/services/${slug1}/`);
+    await expect.poll(() => annonceListe.textContent()).toBe("Lien copié dans le presse-papiers.");
+    expect(await page.getByRole("button", { name: `Lien copié : ${nom1}` }).count()).toBe(1);
 
     const troisieme = catalogue.services.find((s) => s.slug !== slug1 && s.slug !== slug2 && s.modes_accueil.includes("en-presentiel"))!;
     await page.goto(`${site.serveur.url}/services/${troisieme.slug}/`);

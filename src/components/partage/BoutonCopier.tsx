@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import Annonce, { annoncer, type MessageAnnonce } from "../selection/Annonce";
 import { useDansLeNavigateur } from "../selection/useMaSelection";
-import { copierTexte } from "./copier";
+import { copierLien } from "./copier";
 
 export default function BoutonCopier({ lien, nom, libelle = "Copier le lien" }: { lien: string; nom?: string; libelle?: string }) {
   const pret = useDansLeNavigateur();
@@ -15,19 +15,29 @@ export default function BoutonCopier({ lien, nom, libelle = "Copier le lien" }: 
   useEffect(() => () => clearTimeout(minuteur.current), []);
   if (!pret) return null;
   async function copier() {
-    const ok = await copierTexte(lien);
-    setMessage((m) => annoncer(m, ok ? "Lien copié dans le presse-papiers." : `Le lien n'a pas pu être copié : sélectionnez-le et copiez-le (${lien}).`));
-    setCopie(ok);
+    const { copie, message } = await copierLien(lien);
+    setMessage((m) => annoncer(m, message));
+    setCopie(copie);
     clearTimeout(minuteur.current);
-    minuteur.current = setTimeout(() => setCopie(false), 3000);
+    minuteur.current = setTimeout(() => setCopie(false), DUREE_LIEN_COPIE_MS);
   }
   return (
     <span className="bouton-copier">
-      <button type="button" className="bouton-secondaire" onClick={copier} data-lien={lien}>
-        {copie ? "Lien copié" : libelle}
-        {nom && <span className="visually-hidden"> : {nom}</span>}
-      </button>
+      <BoutonDeCopie lien={lien} nom={nom} libelle={libelle} copie={copie} onClick={copier} />
       <Annonce message={message} />
     </span>
+  );
+}
+
+/** How long the button says « Lien copié ». */
+export const DUREE_LIEN_COPIE_MS = 3000;
+
+/** The button alone (result cards share one live region for the list). */
+export function BoutonDeCopie({ lien, nom, libelle = "Copier le lien", copie, onClick }: { lien: string; nom?: string; libelle?: string; copie: boolean; onClick: () => void }) {
+  return (
+    <button type="button" className="bouton-secondaire" onClick={onClick} data-lien={lien}>
+      {copie ? "Lien copié" : libelle}
+      {nom && <span className="visually-hidden"> : {nom}</span>}
+    </button>
   );
 }

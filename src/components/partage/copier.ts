@@ -21,3 +21,9 @@ export async function copierTexte(texte: string): Promise<boolean> {
     return ok;
   }
 }
+
+/** Copies a link and says what to announce: done, or how to copy it by hand. */
+export async function copierLien(lien: string): Promise<{ copie: boolean; message: string }> {
+  const copie = await copierTexte(lien);
+  return { copie, message: copie ? "Lien copié dans le presse-papiers." : `Le lien n'a pas pu être copié : sélectionnez-le et copiez-le (${lien}).` };
+}

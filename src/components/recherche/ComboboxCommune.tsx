@@ -2,7 +2,7 @@
  * Commune field: the WAI-ARIA combobox pattern (list autocomplete). Arrow keys move through the
  * suggestions, Enter picks, Escape closes then clears; the number of suggestions is announced.
  */
-import { useId, useMemo, useRef, useState } from "react";
+import { memo, useId, useMemo, useRef, useState } from "react";
 import type { Commune } from "../../domain/communes";
 import { chercherCommunes } from "../../domain/recherche/communes";
 
@@ -14,7 +14,7 @@ interface Props {
   label?: string;
 }
 
-export default function ComboboxCommune({ commune, onChange, name, label = "Commune" }: Props) {
+function ComboboxCommune({ commune, onChange, name, label = "Commune" }: Props) {
   const id = useId();
   const idListe = `${id}-liste`;
   const [saisie, setSaisie] = useState(commune ? libelle(commune) : "");
@@ -135,6 +135,9 @@ export default function ComboboxCommune({ commune, onChange, name, label = "Comm
     </div>
   );
 }
+
+// The search page renders at every key: with a stable `onChange`, the field is left alone.
+export default memo(ComboboxCommune);
 
 function libelle(c: Commune): string {
   return `${c.nom} (${c.codesPostaux[0]})`;

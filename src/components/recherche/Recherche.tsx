@@ -7,15 +7,20 @@
 import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { communeParCode, type Commune } from "../../domain/communes";
 import { distanceEnClair } from "../../domain/geo";
-import type { IndexRecherche } from "../../domain/recherche/index-recherche";
+import type { IndexRecherche, ServiceIndexe } from "../../domain/recherche/index-recherche";
 import { preparerIndex, rechercher, CRITERES_VIDES, type Criteres, type IndexPrepare, type Reponse } from "../../domain/recherche/requete";
 import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
 import { termesDuTexte } from "../../domain/recherche/termes";
 import { besoinParCode, frais, modesAccueil, publics, themeDuCode, themeParSlug, themes, typesDeService, type Valeur } from "../../domain/taxonomy";
 import ComboboxCommune from "./ComboboxCommune";
 import { urls } from "../../lib/urls";
-import BoutonSelection from "../selection/BoutonSelection";
-import BoutonCopier from "../partage/BoutonCopier";
+import { BoutonBasculer } from "../selection/BoutonSelection";
+import { BoutonDeCopie, DUREE_LIEN_COPIE_MS } from "../partage/BoutonCopier";
+import { copierLien } from "../partage/copier";
+import Annonce, { annoncer, type MessageAnnonce } from "../selection/Annonce";
+import { basculerDansLaSelection } from "../selection/magasin";
+import { useMaSelection } from "../selection/useMaSelection";
+import { contientService } from "../../domain/selection/selection";
 import { siteConfig } from "../../../site.config";
 import { rattacherTermes, type TermesRecherche } from "../../domain/recherche/decoupage";
 import type { PointCarte } from "./Carte";
@@ -108,7 +113,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     Promise.all([import("../../domain/recherche/texte"), termes])
       .then(async ([texte, termes]) => {
         const mini = await texte.creerIndexTexteParTranches(rattacherTermes(index.brut, termes));
-        if (!annule) setMoteurTexte({ chercher: (q) => texte.chercherTexte(mini, q) });
+        if (!annule) setMoteurTexte({ chercher: texte.chercheurTexte(mini) });
       })
       .catch((e) => !annule && setErreurChargement(String(e)));
     return () => {
@@ -242,13 +247,15 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     return () => clearTimeout(minuteur);
   }, [annonce, attendTexte, reponse]);
 
-  function voirSurLaCarte(slug: string) {
+  // Stable (state setters only), so that a card that stays in the list is not rendered again at each key.
+  const voirSurLaCarte = useCallback((slug: string) => {
     setCarteOuverte(true);
     // Reset first, so that the same card's button works a second time.
     setCentrerSur(null);
     requestAnimationFrame(() => setCentrerSur(slug));
     setSelection(slug);
-  }
+  }, []);
+  const changerCommune = useCallback((c: Commune | undefined) => changer({ commune: c?.code }), [changer]);
 
   const surSelectionCarte = useCallback(
     (slug: string) => {
@@ -267,7 +274,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     <div className="recherche">
       <form className="criteres" role="search" aria-label="Critères de recherche" onSubmit={(e) => e.preventDefault()}>
         <div className="criteres-principaux">
-          <ComboboxCommune commune={commune} onChange={(c) => changer({ commune: c?.code })} />
+          <ComboboxCommune commune={commune} onChange={changerCommune} />
           <div className="champ">
             <label htmlFor="recherche-theme">Besoin</label>
             <select
@@ -415,6 +422,14 @@ function CaseFiltre({ libelle, nombre, coche, onChange }: { libelle: string; nom
   );
 }
 
+/**
+ * Cards rendered within a keystroke's own task: about what a screen shows above the fold (a phone shows
+ * one or two cards below the criteria, a wide screen three or four). The others of the page (cards that
+ * were already shown excepted) are rendered in the task after the next paint, so that the new words'
+ * first results are painted without waiting for cards off screen.
+ */
+const CARTES_DANS_LA_FRAPPE = 4;
+
 const ListeResultats = memo(function ListeResultats({
   reponse,
   index,
@@ -431,72 +446,133 @@ const ListeResultats = memo(function ListeResultats({
   communeRecherchee?: string;
   voirSurLaCarte?: (slug: string) => void;
 }) {
+  // One store subscription and one live region for the list, not two of each per card.
+  const maSelection = useMaSelection();
+  const [message, setMessage] = useState<MessageAnnonce | undefined>();
+  const [lienCopie, setLienCopie] = useState<string | null>(null);
+  const minuteurCopie = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(minuteurCopie.current), []);
+  const basculer = useCallback(
+    (s: ServiceIndexe) => {
+      const texte = basculerDansLaSelection({ code: s.co, nom: s.n, commune: communeRecherchee });
+      setMessage((m) => annoncer(m, texte));
+    },
+    [communeRecherchee],
+  );
+  const copier = useCallback(async (s: ServiceIndexe) => {
+    const { copie, message } = await copierLien(lienPublic(s.s));
+    setMessage((m) => annoncer(m, message));
+    setLienCopie(copie ? s.s : null);
+    clearTimeout(minuteurCopie.current);
+    minuteurCopie.current = setTimeout(() => setLienCopie(null), DUREE_LIEN_COPIE_MS);
+  }, []);
+
+  // The whole page of cards once painted (see CARTES_DANS_LA_FRAPPE); `montees`: the cards in the DOM.
+  const [complete, setComplete] = useState<Reponse | undefined>();
+  const montees = useRef<ReadonlySet<string>>(new Set());
+  const page = reponse.resultats.slice(0, nbAffiches);
+  const rendus =
+    complete === reponse ? page : page.filter((r, k) => k < CARTES_DANS_LA_FRAPPE || montees.current.has(index.services[r.i]!.s));
+  useLayoutEffect(() => {
+    montees.current = new Set(rendus.map((r) => index.services[r.i]!.s));
+  });
+  const enAttente = rendus.length < page.length;
+  useEffect(() => {
+    if (!enAttente) return;
+    let minuteur: ReturnType<typeof setTimeout> | undefined;
+    const image = requestAnimationFrame(() => (minuteur = setTimeout(() => setComplete(reponse), 0)));
+    return () => {
+      cancelAnimationFrame(image);
+      clearTimeout(minuteur);
+    };
+  }, [enAttente, reponse]);
+
   return (
-    <ol className="liste-services" aria-label="Résultats">
-      {reponse.resultats.slice(0, nbAffiches).map((r) => {
-        const s = index.services[r.i]!;
-        return (
-          <li key={s.s}>
-            <CarteResultat
-              slug={s.s}
-              code={s.co}
-              nom={s.n}
-              structure={index.structures[s.st] ?? ""}
-              resume={s.r}
-              commune={s.m !== 2 ? s.c : undefined}
-              distance={r.distanceKm !== undefined ? distanceEnClair(r.distanceKm) : s.m === 1 ? undefined : "À distance"}
-              besoins={s.b.map((b) => index.besoins[b]!)}
-              surLaCarte={s.l && s.m !== 2 ? voirSurLaCarte : undefined}
-              selectionne={selection === s.s}
-              communeRecherchee={communeRecherchee}
-            />
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      <ol className="liste-services" aria-label="Résultats">
+        {rendus.map((r) => {
+          const s = index.services[r.i]!;
+          return (
+            <li key={s.s}>
+              <CarteResultat
+                service={s}
+                codesBesoins={index.besoins}
+                structure={index.structures[s.st] ?? ""}
+                distance={r.distanceKm !== undefined ? distanceEnClair(r.distanceKm) : s.m === 1 ? undefined : "À distance"}
+                surLaCarte={s.l && s.m !== 2 ? voirSurLaCarte : undefined}
+                selectionne={selection === s.s}
+                dansLaSelection={maSelection ? contientService(maSelection, s.co) : undefined}
+                basculer={basculer}
+                lienCopie={lienCopie === s.s}
+                copier={copier}
+              />
+            </li>
+          );
+        })}
+      </ol>
+      <Annonce message={message} />
+    </>
   );
 });
 
-const CarteResultat = memo(function CarteResultat(p: {
-  slug: string;
-  code: string;
-  nom: string;
+/** A service page's public address (what « Copier le lien » copies). */
+function lienPublic(slug: string): string {
+  return `${URL_PUBLIQUE}${urls.service(slug)}`;
+}
+
+/**
+ * One result. Its props are the index's own objects and strings and stable callbacks (unchanged from
+ * one key to the next), so that a card still in the list is not rendered again: only new cards are.
+ */
+const CarteResultat = memo(function CarteResultat({
+  service: s,
+  codesBesoins,
+  ...p
+}: {
+  service: ServiceIndexe;
+  /** `IndexRecherche.besoins`: the need codes that `service.b` points into. */
+  codesBesoins: readonly string[];
   structure: string;
-  resume: string;
-  commune?: string;
   distance?: string;
-  besoins: string[];
   surLaCarte?: (slug: string) => void;
   selectionne: boolean;
-  communeRecherchee?: string;
+  /** Undefined until « Ma sélection » is read (no button then). */
+  dansLaSelection: boolean | undefined;
+  basculer: (s: ServiceIndexe) => void;
+  lienCopie: boolean;
+  copier: (s: ServiceIndexe) => void;
 }) {
-  const themesDuService = [...new Set(p.besoins.map((b) => themeDuCode(b)?.label).filter(Boolean))];
+  const slug = s.s;
+  const nom = s.n;
+  const commune = s.m !== 2 ? s.c : undefined;
+  const besoins = s.b.map((b) => codesBesoins[b]!);
+  const themesDuService = [...new Set(besoins.map((b) => themeDuCode(b)?.label).filter(Boolean))];
   return (
-    <article id={`resultat-${p.slug}`} className={`carte-service${p.selectionne ? " selectionne" : ""}`}>
+    <article id={`resultat-${slug}`} className={`carte-service${p.selectionne ? " selectionne" : ""}`}>
       <h3>
-        <a href={urls.service(p.slug)}>{p.nom}</a>
+        <a href={urls.service(slug)}>{nom}</a>
       </h3>
       <p className="structure">
         {p.structure}
-        {p.commune && ` · ${p.commune}`}
+        {commune && ` · ${commune}`}
       </p>
-      <p className="resume">{p.resume}</p>
+      <p className="resume">{s.r}</p>
       <p className="meta">
         {p.distance && <span className="distance">{p.distance}</span>}
         <span>{themesDuService.join(" · ")}</span>
       </p>
       <ul className="etiquettes" aria-label="Besoins">
-        {p.besoins.map((b) => (
+        {besoins.map((b) => (
           <li key={b} className="etiquette">
             {besoinParCode(b)?.label ?? b}
           </li>
         ))}
       </ul>
       <div className="actions-carte">
-        <BoutonSelection code={p.code} nom={p.nom} commune={p.communeRecherchee} />
-        <BoutonCopier lien={`${URL_PUBLIQUE}${urls.service(p.slug)}`} nom={p.nom} />
+        {p.dansLaSelection !== undefined && <BoutonBasculer nom={nom} dedans={p.dansLaSelection} onClick={() => p.basculer(s)} />}
+        <BoutonDeCopie lien={lienPublic(slug)} nom={nom} copie={p.lienCopie} onClick={() => p.copier(s)} />
         {p.surLaCarte && (
-          <button type="button" className="bouton-lien" aria-label={`Voir sur la carte : ${p.nom}`} onClick={() => p.surLaCarte!(p.slug)}>
+          <button type="button" className="bouton-lien" aria-label={`Voir sur la carte : ${nom}`} onClick={() => p.surLaCarte!(slug)}>
             Voir sur la carte
           </button>
         )}

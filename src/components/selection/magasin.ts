@@ -3,7 +3,18 @@
  * (src/domain/selection/selection.ts: validation, never throws), and tells the page when it changes,
  * in this tab (a window event) and in the others (the `storage` event). No cookie, nothing sent.
  */
-import { CLE_MA_SELECTION, ecrireMaSelection, lireMaSelection, SELECTION_VIDE, type MaSelection } from "../../domain/selection/selection";
+import {
+  ajouterService,
+  CLE_MA_SELECTION,
+  contientService,
+  ecrireMaSelection,
+  lireMaSelection,
+  MAX_SERVICES_PAR_SELECTION,
+  retirerService,
+  selectionPleine,
+  SELECTION_VIDE,
+  type MaSelection,
+} from "../../domain/selection/selection";
 
 /** Dispatched on `window` after each change made in this tab; `detail` is the new selection. */
 export const EVENEMENT_SELECTION = "carto:selection";
@@ -62,4 +73,26 @@ export function suivreSelection(rappel: (selection: MaSelection) => void): () =>
 /** « 3 services », « 1 service », « aucun service ». */
 export function nombreDeServices(n: number): string {
   return n === 0 ? "aucun service" : `${n} service${n > 1 ? "s" : ""}`;
+}
+
+export interface ServiceABasculer {
+  code: string;
+  nom: string;
+  /** INSEE code of the commune searched for (result cards): the selection then measures distances from it. */
+  commune?: string;
+}
+
+/**
+ * « Ajouter / Retirer » pressed for one service: adds it (with the commune searched for) or removes it,
+ * and returns what to announce. A full selection is left as it is and says so.
+ */
+export function basculerDansLaSelection({ code, nom, commune }: ServiceABasculer): string {
+  const avant = instantaneSelection();
+  const dedans = contientService(avant, code);
+  if (!dedans && selectionPleine(avant)) {
+    return `Votre sélection est pleine (${MAX_SERVICES_PAR_SELECTION} services au plus) : retirez-en un pour ajouter « ${nom} ».`;
+  }
+  const apres = modifierSelection((s) => (dedans ? retirerService(s, code) : { ...ajouterService(s, code), ...(commune ? { commune } : {}) }));
+  const n = nombreDeServices(apres.codes.length);
+  return dedans ? `« ${nom} » retiré de votre sélection (${n}).` : `« ${nom} » ajouté à votre sélection (${n}).`;
 }
