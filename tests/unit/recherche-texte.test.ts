@@ -117,7 +117,7 @@ describe("chercherTexte", () => {
         // What MiniSearch computes for the whole query at once (the search before word answers were kept).
         const options = {
           prefix: (terme: string, i: number, termes: string[]) => enCours && i === termes.length - 1 && terme.length >= 3,
-          combineWith: "AND",
+          combineWith: "AND" as const,
         };
         let attendus = mini.search(saisie, options);
         if (attendus.length === 0) attendus = mini.search(saisie, { ...options, combineWith: "OR" });
