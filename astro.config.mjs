@@ -1,11 +1,12 @@
 // @ts-check
 import { defineConfig } from "astro/config";
-import react from "@astrojs/react";
+import preact from "@astrojs/preact";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { siteConfig } from "./site.config.ts";
 import { prechargementDesIlots } from "./src/integrations/precharger-ilots.ts";
+import { COMPOSANTS_PREACT, reactVersPreact } from "./src/integrations/preact-pour-les-ilots.ts";
 import { validationDuCatalogue } from "./src/integrations/validation.ts";
 import { dossierCatalogue } from "./src/lib/dossier-catalogue.ts";
 import { redirectionsEnFrancais } from "./src/integrations/redirections.ts";
@@ -29,10 +30,17 @@ export default defineConfig({
   redirects,
   integrations: [
     validationDuCatalogue({ dossier: dossierCatalogue }),
-    react(),
+    // The islands: Preact, written against React's API (src/integrations/preact-pour-les-ilots.ts).
+    preact({ include: [COMPOSANTS_PREACT] }),
     redirectionsEnFrancais({ redirections: redirects, site: siteConfig.urlPublique }),
     prechargementDesIlots(),
   ],
   devToolbar: { enabled: false },
+  vite: {
+    plugins: [reactVersPreact()],
+    // In development, react-leaflet is served as it is, so that its `react` imports go through the
+    // plugin above (a pre-bundled copy would embed React's).
+    optimizeDeps: { exclude: ["react-leaflet", "@react-leaflet/core"], include: ["leaflet"] },
+  },
   server: { host: "127.0.0.1", port: 4321 },
 });

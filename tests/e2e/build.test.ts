@@ -45,10 +45,14 @@ describe("site construit", () => {
     const ilot = /<astro-island[^>]*component-url="([^"]+)"[^>]*renderer-url="([^"]+)"/.exec(page);
     expect(ilot).not.toBeNull();
     const precharges = [...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
-    // The component, React's renderer and what they import (React DOM among them): more than the two.
+    // The component, Preact's renderer and what they import (Preact among them): more than the two.
     expect(precharges).toEqual(expect.arrayContaining([ilot![1], ilot![2]]));
     expect(precharges.length).toBeGreaterThan(3);
     for (const module of precharges) expect(existsSync(new URL(`.${module}`, dist)), module).toBe(true);
+    // The islands run on Preact: React DOM (200 KB) stays in the partners' space, off the public pages.
+    const code = precharges.map((m) => readFileSync(new URL(`.${m}`, dist), "utf8")).join("\n");
+    expect(code).not.toContain("react.transitional.element");
+    expect(page).toContain("&quot;value&quot;:&quot;preact&quot;");
     // The map (Leaflet) loads only when shown: never preloaded.
     expect(precharges.filter((m) => /Carte|leaflet/i.test(m))).toEqual([]);
   });

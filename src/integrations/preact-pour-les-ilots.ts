@@ -1,0 +1,44 @@
+/**
+ * The public pages' islands run on Preact (through preact/compat), the partners' space (Decap CMS) on
+ * React: at 2,000 services the search's first results came 60–110 ms sooner with Preact (bench: less
+ * JavaScript to compile and run before the list, 65 KB gzip less to download), and Decap needs React.
+ *
+ * The islands are written against React's API (hooks, memo, lazy): their `react` imports resolve to
+ * preact/compat, as do react-leaflet's (the search's map). Server rendering uses Preact throughout
+ * (Astro's only JSX renderer here); the browser's Decap bundle keeps React.
+ */
+import { fileURLToPath } from "node:url";
+import type { Plugin } from "vite";
+
+/** Where the browser bundle takes Preact for React: the islands and the map library they use. */
+export const ILOTS_PREACT = [/\/src\/components\/(recherche|selection|partage)\//, /\/node_modules\/(react-leaflet|@react-leaflet\/core)\//];
+
+/** The islands' own JSX files, compiled for Preact. */
+export const COMPOSANTS_PREACT = /\/src\/components\/(recherche|selection|partage)\/[^/]+\.tsx$/;
+
+const VERS_PREACT: Record<string, string> = {
+  react: "preact/compat",
+  "react-dom": "preact/compat",
+  "react-dom/client": "preact/compat/client",
+  "react-dom/server": "preact/compat/server",
+  "react/jsx-runtime": "preact/compat/jsx-runtime",
+  "react/jsx-dev-runtime": "preact/compat/jsx-dev-runtime",
+};
+
+/** preact/compat and React 19's `use(Context)`, which @react-leaflet/core reads its context with. */
+const COMPAT_AVEC_USE = fileURLToPath(new URL("../lib/preact-compat-avec-use.js", import.meta.url));
+
+export function reactVersPreact(): Plugin {
+  return {
+    name: "carto-insertion:react-vers-preact",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      const cible = VERS_PREACT[source];
+      if (!cible || !importer) return null;
+      const chemin = importer.replace(/\\/g, "/");
+      if (!options?.ssr && !ILOTS_PREACT.some((motif) => motif.test(chemin))) return null;
+      if (source === "react" && /\/@react-leaflet\/core\//.test(chemin)) return COMPAT_AVEC_USE;
+      return this.resolve(cible, importer, { ...options, skipSelf: true });
+    },
+  };
+}
