@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { siteConfig } from "./site.config.ts";
 import { prechargementDesIlots } from "./src/integrations/precharger-ilots.ts";
 import { COMPOSANTS_PREACT, reactVersPreact } from "./src/integrations/preact-pour-les-ilots.ts";
+import { indexRechercheEnDev } from "./src/integrations/index-recherche-en-dev.ts";
 import { validationDuCatalogue } from "./src/integrations/validation.ts";
 import { dossierCatalogue } from "./src/lib/dossier-catalogue.ts";
 import { redirectionsEnFrancais } from "./src/integrations/redirections.ts";
@@ -34,6 +35,7 @@ export default defineConfig({
     preact({ include: [COMPOSANTS_PREACT] }),
     redirectionsEnFrancais({ redirections: redirects, site: siteConfig.urlPublique }),
     prechargementDesIlots(),
+    indexRechercheEnDev(),
   ],
   devToolbar: { enabled: false },
   vite: {
