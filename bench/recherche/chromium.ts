@@ -56,6 +56,19 @@ function ecouterFrappes() {
   );
 }
 
+const MARQUE_PREMIERS = "carto:premiers-resultats";
+
+/**
+ * Installed before the page's scripts: says on the console when the first results are painted. Waiting
+ * for that message costs the page nothing, where polling it with `waitForFunction` made Playwright inject
+ * and run its own script in the page while it loaded (bench: 599 → 566 ms median at 2,000 services).
+ */
+function signalerPremiersResultats() {
+  new PerformanceObserver((liste) => {
+    for (const m of liste.getEntries()) if (m.name === "carto:premiers-resultats") console.debug("carto:premiers-resultats");
+  }).observe({ type: "mark" });
+}
+
 async function releve(page: Page, depuis: number): Promise<Releve> {
   // No named function inside: the page gets this callback's source, without tsx's helpers.
   return page.evaluate((depuis) => {
@@ -238,11 +251,10 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
       if (url.origin === serveur.url) chemins.add(url.pathname);
     });
     await page.addInitScript(ecouterFrappes);
-    await page.goto(`${serveur.url}/recherche/${commune ? `?commune=${commune}` : ""}`);
-    await page.waitForFunction(() => performance.getEntriesByName("carto:premiers-resultats", "mark").length > 0, undefined, {
-      timeout: 60_000,
-      polling: 10,
-    });
+    await page.addInitScript(signalerPremiersResultats);
+    const premiers = page.waitForEvent("console", { predicate: (m) => m.text() === MARQUE_PREMIERS, timeout: 60_000 });
+    await page.goto(`${serveur.url}/recherche/${commune ? `?commune=${commune}` : ""}`, { waitUntil: "commit" });
+    await premiers;
     const temps = await page.evaluate(() => ({
       premiers: performance.getEntriesByName("carto:premiers-resultats", "mark")[0]!.startTime,
       indexRecu:
