@@ -125,7 +125,7 @@ export function tableauDetails(execution: Execution): string {
           return `${dist(f.latence)} (${f.latence.n} frappes, ${f.depassees} dépassées${f.echecs.length ? `, ${f.echecs.length} requêtes sans réponse` : ""})`;
         }),
         ligne("… frappe → requête texte faite", (x) => dist(x[ecran].frappes.versTexte)),
-        ligne("… réponse → liste rendue (commit React)", (x) => dist(x[ecran].frappes.rendu)),
+        ligne("… réponse → liste rendue (commit de Preact)", (x) => dist(x[ecran].frappes.rendu)),
         ligne("… liste rendue → peinte", (x) => dist(x[ecran].frappes.peinture)),
         ligne("requête par frappe : texte (`carto:texte`) + filtre (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsRequete)),
         ligne("… filtre seul, à chaque rendu (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsFiltre)),
@@ -177,7 +177,8 @@ ${execution.mesures
   ${c.avecFautes} avec des fautes de frappe (« permsi », « logment », « numerik »…) ; ${c.avecCommune} avec une commune dans l'URL
   (Poitiers, Châtellerault, Loudun, Montmorillon, Civray, Chauvigny), les autres sans ; ${nombre(c.frappes)} frappes en tout.
 - **Premiers résultats** : /recherche/?commune=<INSEE> chargée dans un contexte neuf (cache vide), une commune différente à
-  chaque chargement ; temps de la marque \`carto:premiers-resultats\` (liste peinte) depuis le début de la navigation.
+  chaque chargement ; temps de la marque \`carto:premiers-resultats\` (liste peinte) depuis le début de la navigation,
+  attendue par un message de console qu'un \`PerformanceObserver\` installé avant la page écrit (sonder la page avec \`waitForFunction\` y faisait tourner le script de Playwright pendant son chargement).
 - **Frappe → liste peinte** : dans une page chargée par commune (et une sans), le champ « Mots-clés » est vidé puis la requête
   tapée caractère par caractère, une frappe toutes les ${DELAI_FRAPPE_MS} ms ; pour chaque frappe, du \`timeStamp\` de l'événement
   \`input\` à la première marque \`carto:liste-peinte\` dont les mots sont ceux du champ et qui est à jour (\`aJour\`). Une frappe
