@@ -142,6 +142,13 @@ function ajouterA(table: Map<string, Uint32Array>, cle: string, i: number, mots:
   poser(b, i);
 }
 
+/** ORs `bits` into the bitset of `cle` (made when missing). */
+function fusionnerDans(table: Map<string, Uint32Array>, cle: string, bits: Uint32Array, mots: number): void {
+  let b = table.get(cle);
+  if (!b) table.set(cle, (b = bitset(mots)));
+  ouDans(b, bits);
+}
+
 // --- preparation -----------------------------------------------------------------------------
 
 /** Decodes the index once: bitsets per theme, need and filter value, name order, coverage inputs. */
@@ -180,18 +187,19 @@ export function preparerIndex(index: IndexRecherche): IndexPrepare {
   }
   const publicsCibles = publics.map((p) => p.value);
 
+  // Needs by their position in `index.besoins` first (no string work per service), named after the loop;
+  // likewise the services for everyone, added to every public at the end (not one by one).
+  const parPositionBesoin = index.besoins.map(() => bitset(mots));
+  const pourTousLesPublics = bitset(mots);
   const pourCouverture: Parameters<typeof couverture>[0][] = [];
   services.forEach((s, i) => {
     for (const b of s.b) {
-      const code = index.besoins[b];
-      if (code === undefined) continue;
-      ajouterA(parBesoin, code, i, mots);
-      const theme = themeDeCategorie.get(code.split("--")[0] ?? "");
-      if (theme) ajouterA(parTheme, theme, i, mots);
+      const bits = parPositionBesoin[b];
+      if (bits) poser(bits, i);
     }
     // A service for everyone (no publics, or tous-publics) matches every public.
-    const sesPublics = s.p && s.p.length > 0 && !s.p.includes(TOUS_PUBLICS) ? s.p : publicsCibles;
-    for (const p of sesPublics) ajouterA(parValeur.publics, p, i, mots);
+    if (s.p && s.p.length > 0 && !s.p.includes(TOUS_PUBLICS)) for (const p of s.p) ajouterA(parValeur.publics, p, i, mots);
+    else poser(pourTousLesPublics, i);
     if (s.t) ajouterA(parValeur.types, s.t, i, mots);
     if (s.f) ajouterA(parValeur.frais, s.f, i, mots);
     for (const m of MODES[s.m] ?? []) ajouterA(parValeur.modes, m, i, mots);
@@ -201,6 +209,13 @@ export function preparerIndex(index: IndexRecherche): IndexPrepare {
       lieu: s.l ? { position: { lat: s.l[0], lon: s.l[1] }, positionApprochee: s.a === 1 } : undefined,
     });
   });
+  index.besoins.forEach((code, position) => {
+    const bits = parPositionBesoin[position]!;
+    fusionnerDans(parBesoin, code, bits, mots);
+    const theme = themeDeCategorie.get(code.split("--")[0] ?? "");
+    if (theme) fusionnerDans(parTheme, theme, bits, mots);
+  });
+  for (const p of publicsCibles) fusionnerDans(parValeur.publics, p, pourTousLesPublics, mots);
 
   return {
     index,
