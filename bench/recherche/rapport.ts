@@ -176,8 +176,9 @@ ${execution.mesures
 - **Requêtes** : ${c.total} requêtes fixes (\`bench/recherche/requetes.ts\`) : ${c.correctes} bien écrites, ${c.sansAccents} sans accents,
   ${c.avecFautes} avec des fautes de frappe (« permsi », « logment », « numerik »…) ; ${c.avecCommune} avec une commune dans l'URL
   (Poitiers, Châtellerault, Loudun, Montmorillon, Civray, Chauvigny), les autres sans ; ${nombre(c.frappes)} frappes en tout.
-- **Premiers résultats** : /recherche/?commune=<INSEE> chargée dans un contexte neuf (cache vide), une commune différente à
-  chaque chargement ; temps de la marque \`carto:premiers-resultats\` (liste peinte) depuis le début de la navigation,
+- **Premiers résultats** : /recherche/?commune=<INSEE> chargée dans un contexte neuf (cache vide), 12 fois sur téléphone
+  (les 6 communes, deux fois chacune ; 5 chargements ne donnaient pas une médiane stable : 541 puis 621 ms d'un passage à
+  l'autre), 3 sur écran large ; temps de la marque \`carto:premiers-resultats\` (liste peinte) depuis le début de la navigation,
   attendue par un message de console qu'un \`PerformanceObserver\` installé avant la page écrit (sonder la page avec \`waitForFunction\` y faisait tourner le script de Playwright pendant son chargement).
 - **Frappe → liste peinte** : dans une page chargée par commune (et une sans), le champ « Mots-clés » est vidé puis la requête
   tapée caractère par caractère, une frappe toutes les ${DELAI_FRAPPE_MS} ms ; pour chaque frappe, du \`timeStamp\` de l'événement
@@ -190,7 +191,7 @@ ${execution.mesures
 - **Requête dans Chromium** : pour chaque requête texte, sa durée (\`carto:texte\`) plus celle du filtrage qui la suit
   (\`carto:requete\`).
 - **Écran large** (1280×900, la carte Leaflet à côté de la liste, tuiles servies en mémoire par le routage de Playwright, qui
-  retarde chaque requête de la page : ses premiers résultats sont plus lents que ceux d'un visiteur) : ${large ? `${large.requetes} des ${c.total} requêtes (une sur quatre)` : "une requête sur quatre"}
+  retarde chaque requête de la page : ses premiers résultats sont plus lents que ceux d'un visiteur) : ${large ? `${large.requetes} des ${c.total} requêtes (une sur huit)` : "une requête sur huit"}
   et 3 chargements.
 `;
 }

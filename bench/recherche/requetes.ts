@@ -81,10 +81,10 @@ export const REQUETES_BENCH: readonly RequeteBench[] = [...CORRECTES, ...SANS_AC
 );
 
 /**
- * The wide screen (map beside the list) types one query in four, as many with a commune as without;
- * the bare page (floor of the measure), one in eight.
+ * The wide screen (map beside the list) types one query in eight, as many with a commune as without
+ * (odd positions have one); the bare page (floor of the measure), one in eight too.
  */
-export const REQUETES_ECRAN_LARGE = REQUETES_BENCH.filter((_, i) => i % 8 < 2);
+export const REQUETES_ECRAN_LARGE = REQUETES_BENCH.filter((_, i) => i % 16 === 1 || i % 16 === 8);
 export const REQUETES_PLANCHER = REQUETES_BENCH.filter((_, i) => i % 8 === 0);
 
 export const COMPOSITION_REQUETES = {
