@@ -5,7 +5,7 @@
  *   npm run generate:communes -- --departement 86
  *
  * A generation step, run by hand when the territory or the official split changes: it reads
- * @etalab/decoupage-administratif (devDependency) and the 2018 centroids in ../shared/reference/geo.
+ * @etalab/decoupage-administratif (devDependency) and the 2018 centroids of all France in data/geo/.
  * The product itself only reads the committed src/data/communes.json.
  * The logic lives in src/domain/communes-generation.ts.
  */

@@ -9,13 +9,13 @@
  */
 import { comparerFrancais } from "./text.ts";
 
-/** Where the inputs live, relative to the repository root. `centres` is outside the product: generation only. */
+/** Where the inputs live, relative to the repository root. `centres` is a generation input only, never read by the site. */
 export const CHEMINS_ENTREES = {
   communes: "node_modules/@etalab/decoupage-administratif/data/communes.json",
   epci: "node_modules/@etalab/decoupage-administratif/data/epci.json",
   departements: "node_modules/@etalab/decoupage-administratif/data/departements.json",
   paquetDecoupage: "node_modules/@etalab/decoupage-administratif/package.json",
-  centres: "../shared/reference/geo/communes-centres-france-2018.json",
+  centres: "data/geo/communes-centres-france-2018.json",
 } as const;
 
 /** Where the result is written, relative to the repository root. */

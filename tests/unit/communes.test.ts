@@ -25,10 +25,9 @@ const racine = fileURLToPath(new URL("../..", import.meta.url));
 const lireJson = (chemin: string): unknown => JSON.parse(readFileSync(resolve(racine, chemin), "utf8"));
 
 /**
- * The generation inputs, read like scripts/generate-communes.ts does. Reading the centroids in
- * ../shared is deliberate and limited to these tests: they check that the committed
- * src/data/communes.json is exactly what the generation produces today (reproducible data),
- * which needs the same inputs. The product itself never reads ../shared.
+ * The generation inputs, read like scripts/generate-communes.ts does: these tests check that the
+ * committed src/data/communes.json is exactly what the generation produces today (reproducible
+ * data), from the inputs in the repository (node_modules, data/geo/).
  */
 function entrees(): EntreesGeneration {
   return {
