@@ -13,7 +13,7 @@ import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
 import { termesDuTexte } from "../../domain/recherche/termes";
 import { besoinParCode, frais, modesAccueil, publics, themeDuCode, themeParSlug, themes, typesDeService, type Valeur } from "../../domain/taxonomy";
 import ComboboxCommune from "./ComboboxCommune";
-import { urls } from "../../lib/urls";
+import { urls, urlsPubliques } from "../../lib/urls";
 import { BoutonBasculer } from "../selection/BoutonSelection";
 import { BoutonDeCopie, DUREE_LIEN_COPIE_MS } from "../partage/BoutonCopier";
 import { copierLien } from "../partage/copier";
@@ -21,14 +21,11 @@ import Annonce, { annoncer, type MessageAnnonce } from "../selection/Annonce";
 import { basculerDansLaSelection } from "../selection/magasin";
 import { useMaSelection } from "../selection/useMaSelection";
 import { contientService } from "../../domain/selection/selection";
-import { siteConfig } from "../../../site.config";
 import { rattacherTermes, type TermesRecherche } from "../../domain/recherche/decoupage";
 import type { PointCarte } from "./Carte";
 
 const Carte = lazy(() => import("./Carte"));
 
-/** The public URL without its trailing slash: the cards' copied links (string concatenation: `new URL()` per card showed in profiles). */
-const URL_PUBLIQUE = siteConfig.urlPublique.replace(/\/+$/, "");
 // Cards per « Afficher plus »: four phone screens. Each key press mounts the new cards, the largest part of
 // its work (bench: about 8 ms of React per key with 20 cards on this 2-core machine).
 const PAR_PAGE = 10;
@@ -460,7 +457,7 @@ const ListeResultats = memo(function ListeResultats({
     [communeRecherchee],
   );
   const copier = useCallback(async (s: ServiceIndexe) => {
-    const { copie, message } = await copierLien(lienPublic(s.s));
+    const { copie, message } = await copierLien(urlsPubliques.service(s.s));
     setMessage((m) => annoncer(m, message));
     setLienCopie(copie ? s.s : null);
     clearTimeout(minuteurCopie.current);
@@ -515,11 +512,6 @@ const ListeResultats = memo(function ListeResultats({
   );
 });
 
-/** A service page's public address (what « Copier le lien » copies). */
-function lienPublic(slug: string): string {
-  return `${URL_PUBLIQUE}${urls.service(slug)}`;
-}
-
 /**
  * One result. Its props are the index's own objects and strings and stable callbacks (unchanged from
  * one key to the next), so that a card still in the list is not rendered again: only new cards are.
@@ -570,7 +562,7 @@ const CarteResultat = memo(function CarteResultat({
       </ul>
       <div className="actions-carte">
         {p.dansLaSelection !== undefined && <BoutonBasculer nom={nom} dedans={p.dansLaSelection} onClick={() => p.basculer(s)} />}
-        <BoutonDeCopie lien={lienPublic(slug)} nom={nom} copie={p.lienCopie} onClick={() => p.copier(s)} />
+        <BoutonDeCopie lien={urlsPubliques.service(slug)} nom={nom} copie={p.lienCopie} onClick={() => p.copier(s)} />
         {p.surLaCarte && (
           <button type="button" className="bouton-lien" aria-label={`Voir sur la carte : ${nom}`} onClick={() => p.surLaCarte!(slug)}>
             Voir sur la carte

@@ -25,7 +25,6 @@ import { useMaSelection } from "./useMaSelection";
 
 const INDISPONIBLE = "Cette offre n'est plus disponible";
 
-
 type EtatFiche = { etat: "chargement" } | { etat: "ok"; fiche: FicheCourte } | { etat: "absente" } | { etat: "erreur" };
 
 const cacheFiches = new Map<string, Promise<EtatFiche>>();
