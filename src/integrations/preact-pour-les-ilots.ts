@@ -10,11 +10,14 @@
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 
+/** The public pages' island folders (src/components/<dossier>/): one list for both patterns below. */
+const DOSSIERS_ILOTS = "(recherche|selection|partage)";
+
 /** Where the browser bundle takes Preact for React: the islands and the map library they use. */
-export const ILOTS_PREACT = [/\/src\/components\/(recherche|selection|partage)\//, /\/node_modules\/(react-leaflet|@react-leaflet\/core)\//];
+export const ILOTS_PREACT = [new RegExp(`/src/components/${DOSSIERS_ILOTS}/`), /\/node_modules\/(react-leaflet|@react-leaflet\/core)\//];
 
 /** The islands' own JSX files, compiled for Preact. */
-export const COMPOSANTS_PREACT = /\/src\/components\/(recherche|selection|partage)\/[^/]+\.tsx$/;
+export const COMPOSANTS_PREACT = new RegExp(`/src/components/${DOSSIERS_ILOTS}/[^/]+\\.tsx$`);
 
 const VERS_PREACT: Record<string, string> = {
   react: "preact/compat",
