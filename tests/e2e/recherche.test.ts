@@ -8,6 +8,7 @@ import { siteEtNavigateur } from "./site";
 import { communeParCode } from "../../src/domain/communes";
 import type { IndexRecherche } from "../../src/domain/recherche/index-recherche";
 import { CRITERES_VIDES, preparerIndex, rechercher } from "../../src/domain/recherche/requete";
+import { RESULTATS_PAR_PAGE } from "../../src/domain/recherche/premiers-resultats";
 
 const chatellerault = communeParCode("86066")!;
 
@@ -71,6 +72,30 @@ describe("recherche", () => {
 
     expect(erreursConsole).toEqual([]);
     expect(requetesExterieures).toEqual([]);
+    await contexte.close();
+  });
+
+  it("shows a commune's first results before the whole index arrives (a slow connection), then all of them", async () => {
+    const { page, contexte, erreursConsole } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
+    const attendu = await listeDeLaPageCommune(page, "emploi");
+    expect(attendu.length).toBeGreaterThan(RESULTATS_PAR_PAGE);
+    let livrer = () => {};
+    const retenu = new Promise<void>((ok) => (livrer = ok));
+    await page.route(/\/recherche\/index-[0-9a-f]+\.json$/, async (route) => {
+      await retenu;
+      await route.continue();
+    });
+    await page.goto(`${site.serveur.url}/recherche/?commune=86066&theme=emploi`);
+    await expect.poll(() => page.locator("#titre-resultats").textContent()).toBe(`${attendu.length} services trouvés pour Châtellerault`);
+    const premiers = () => page.locator(".resultats article h3 a").evaluateAll((liens) => liens.map((a) => (a as HTMLAnchorElement).pathname.split("/")[2]!));
+    await expect.poll(premiers).toEqual(attendu.slice(0, RESULTATS_PAR_PAGE));
+    await expect(page.locator(".resultats article .distance").first().textContent()).resolves.toMatch(/^à \d/);
+    // Still waiting for the index: the list says it is busy.
+    expect(await page.locator("section.resultats").getAttribute("aria-busy")).toBe("true");
+    livrer();
+    expect(await nombreAnnonce(page)).toBe(attendu.length);
+    expect(await tousLesResultats(page)).toEqual(attendu);
+    expect(erreursConsole).toEqual([]);
     await contexte.close();
   });
 

@@ -22,13 +22,14 @@ import { basculerDansLaSelection } from "../selection/magasin";
 import { useMaSelection } from "../selection/useMaSelection";
 import { contientService } from "../../domain/selection/selection";
 import { rattacherTermes, type TermesRecherche } from "../../domain/recherche/decoupage";
+import { repondA, reponseDesPremiers, RESULTATS_PAR_PAGE, type PremiersResultats } from "../../domain/recherche/premiers-resultats";
 import type { PointCarte } from "./Carte";
 
 const Carte = lazy(() => import("./Carte"));
 
 // Cards per « Afficher plus »: four phone screens. Each key press mounts the new cards, the largest part of
 // its work (bench: about 8 ms of React per key with 20 cards on this 2-core machine).
-const PAR_PAGE = 10;
+const PAR_PAGE = RESULTATS_PAR_PAGE;
 type Groupe = "publics" | "types" | "frais" | "modes";
 const GROUPES: { groupe: Groupe; legende: string; valeurs: readonly Valeur[] }[] = [
   { groupe: "publics", legende: "Public", valeurs: publics },
@@ -50,21 +51,35 @@ function motsCherches(q: string): string {
 declare global {
   interface Window {
     /** Started by the page's head (src/pages/recherche/index.astro), before this island loads. */
-    __cartoIndexRecherche?: { url: string; donnees: Promise<IndexRecherche> };
+    __cartoIndexRecherche?: ChargementCommence;
   }
+}
+
+interface ChargementCommence {
+  url: string;
+  /** The index being fetched and decoded; not started when the head fetched a first page of results. */
+  donnees?: Promise<IndexRecherche>;
+  /** The first page of results of the URL's commune (and theme), when precomputed. */
+  premiers?: Promise<unknown>;
+  /** Once `premiers` has settled: the file, or null when it could not be had. */
+  premiersDecodes?: PremiersResultats | null;
+}
+
+function commence(): ChargementCommence | undefined {
+  return typeof window === "undefined" ? undefined : window.__cartoIndexRecherche;
+}
+
+function decoder(r: Response): Promise<IndexRecherche> {
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  return r.json() as Promise<IndexRecherche>;
 }
 
 /** The index: the one the page started fetching, else fetched now (content-hashed, cached by the browser). */
 function chargerIndex(url: string): Promise<IndexRecherche> {
-  const commence = window.__cartoIndexRecherche;
-  if (commence?.url === url) {
-    window.__cartoIndexRecherche = undefined;
-    return commence.donnees;
-  }
-  return fetch(url).then((r) => {
-    if (!r.ok) throw new Error(`HTTP ${r.status}`);
-    return r.json() as Promise<IndexRecherche>;
-  });
+  const c = commence();
+  if (c?.url !== url) return fetch(url).then(decoder);
+  c.donnees ??= fetch(url).then(decoder);
+  return c.donnees;
 }
 
 function criteresDepuisUrl(): Criteres {
@@ -74,6 +89,18 @@ function criteresDepuisUrl(): Criteres {
 export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; urlTermes: string }) {
   const [criteres, setCriteres] = useState<Criteres>(criteresDepuisUrl);
   const [index, setIndex] = useState<{ brut: IndexRecherche; prepare: IndexPrepare } | undefined>();
+  // The first page of results, precomputed (src/domain/recherche/premiers-resultats.ts): shown until the
+  // whole index is decoded, which waits for them to be painted.
+  const [premiers, setPremiers] = useState(() => commence()?.premiersDecodes ?? undefined);
+  const [attentePremiers, setAttentePremiers] = useState(() => Boolean(commence()?.premiers) && commence()?.premiersDecodes === undefined);
+  useEffect(() => {
+    const c = commence();
+    if (!attentePremiers || !c?.premiers) return;
+    c.premiers.then(() => {
+      setPremiers(c.premiersDecodes ?? undefined);
+      setAttentePremiers(false);
+    });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const [erreurChargement, setErreurChargement] = useState<string | undefined>();
   const [nbAffiches, setNbAffiches] = useState(PAR_PAGE);
   const [carteOuverte, setCarteOuverte] = useState(false);
@@ -84,8 +111,10 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   const [centrerSur, setCentrerSur] = useState<string | null>(null);
   const [selection, setSelection] = useState<string | null>(null);
 
-  // The index: fetched once (content-hashed, cached by the browser), decoded for fast filtering.
+  // The index: fetched once (content-hashed, cached by the browser), decoded for fast filtering. With a
+  // first page of results, once that page is painted (effects run after the paint).
   useEffect(() => {
+    if (attentePremiers) return;
     let annule = false;
     chargerIndex(urlIndex)
       .then((brut) => !annule && setIndex({ brut, prepare: preparerIndex(brut) }))
@@ -93,7 +122,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     return () => {
       annule = true;
     };
-  }, [urlIndex]);
+  }, [urlIndex, attentePremiers]);
 
   // The text index, once the first results are shown: its code and the descriptions' terms are
   // fetched then, and it is built in slices, so that the page answers keys meanwhile. It is then
@@ -175,18 +204,26 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   const scores = texteApplique?.scores;
   const { q: _mots, ...criteresSansMots } = criteres;
   const cleCriteres = JSON.stringify(criteresSansMots);
-  const reponse: Reponse | undefined = useMemo(() => {
+  const reponseComplete: Reponse | undefined = useMemo(() => {
     if (!index) return undefined;
     const debut = performance.now();
     const r = rechercher(index.prepare, { ...criteres, q: texteApplique?.q ?? "" }, texteApplique?.scores);
     performance.mark("carto:requete", { detail: { q: texteApplique?.q ?? "", dureeMs: performance.now() - debut } });
     return r;
   }, [index, cleCriteres, texteApplique]); // eslint-disable-line react-hooks/exhaustive-deps
+  const pagePrecalculee = useMemo(
+    () => (!index && premiers && repondA(premiers, criteres) ? reponseDesPremiers(premiers) : undefined),
+    [index, premiers, cleCriteres], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const reponse = reponseComplete ?? pagePrecalculee?.reponse;
+  /** The index the results point into: the whole one, or the first page's own. */
+  const indexAffiche = index ? index.brut : pagePrecalculee?.index;
+  const total = reponseComplete ? reponseComplete.resultats.length : (pagePrecalculee?.total ?? 0);
 
   const dejaAffiche = useRef(false);
   useLayoutEffect(() => {
     if (!reponse) return;
-    const detail = { q: texteApplique?.q ?? "", n: reponse.resultats.length, aJour: !attendTexte };
+    const detail = { q: texteApplique?.q ?? "", n: total, aJour: !attendTexte, source: reponseComplete ? "index" : "premiers" };
     const premiere = !dejaAffiche.current;
     dejaAffiche.current = true;
     performance.mark("carto:liste", { detail });
@@ -201,7 +238,6 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
 
   const commune = criteres.commune ? communeParCode(criteres.commune) : undefined;
   const theme = criteres.theme ? themeParSlug(criteres.theme) : undefined;
-  const total = reponse?.resultats.length ?? 0;
   const carteVisible = index !== undefined && (ecranLarge || carteOuverte);
 
   // The map follows the results once typing settles, never on each key.
@@ -355,7 +391,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       )}
 
       <div className={`resultats-et-carte${carteVisible ? " avec-carte" : ""}`}>
-        <section className="resultats" aria-labelledby="titre-resultats" aria-busy={!reponse || attendTexte}>
+        <section className="resultats" aria-labelledby="titre-resultats" aria-busy={!reponse || attendTexte || (!index && !erreurChargement)}>
           <div className="resultats-entete">
             <h2 id="titre-resultats">{annonce}</h2>
             {!ecranLarge && index && (
@@ -364,11 +400,11 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
               </button>
             )}
           </div>
-          {reponse && total === 0 && <Suggestions criteres={criteres} index={index!.prepare} scores={scores} changer={changer} />}
-          {reponse && index && (
+          {index && reponse && total === 0 && <Suggestions criteres={criteres} index={index.prepare} scores={scores} changer={changer} />}
+          {reponse && indexAffiche && (
             <ListeResultats
               reponse={reponse}
-              index={index.brut}
+              index={indexAffiche}
               nbAffiches={nbAffiches}
               selection={selection}
               communeRecherchee={commune?.code}
