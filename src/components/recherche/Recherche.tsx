@@ -8,7 +8,7 @@ import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useLayo
 import { communeParCode, type Commune } from "../../domain/communes";
 import { distanceEnClair } from "../../domain/geo";
 import type { IndexRecherche, ServiceIndexe } from "../../domain/recherche/index-recherche";
-import { preparerIndex, rechercher, CRITERES_VIDES, type Criteres, type IndexPrepare, type Reponse } from "../../domain/recherche/requete";
+import { preparerIndex, rechercher, CRITERES_VIDES, type Criteres, type IndexPrepare, type Reponse, type Resultat } from "../../domain/recherche/requete";
 import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
 import { termesDuTexte } from "../../domain/recherche/termes";
 import { besoinParCode, frais, modesAccueil, publics, themeDuCode, themeParSlug, themes, typesDeService, type Valeur } from "../../domain/taxonomy";
@@ -24,6 +24,7 @@ import { contientService } from "../../domain/selection/selection";
 import { rattacherTermes, type TermesRecherche } from "../../domain/recherche/decoupage";
 import { repondA, reponseDesPremiers, RESULTATS_PAR_PAGE, type PremiersResultats } from "../../domain/recherche/premiers-resultats";
 import type { PointCarte } from "./Carte";
+import { useCartesALEcran } from "./useCartesALEcran";
 
 const Carte = lazy(() => import("./Carte"));
 
@@ -456,10 +457,11 @@ function CaseFiltre({ libelle, nombre, coche, onChange }: { libelle: string; nom
 }
 
 /**
- * Cards rendered within a keystroke's own task: about what a screen shows above the fold (a phone shows
- * one or two cards below the criteria, a wide screen three or four). The others of the page (cards that
- * were already shown excepted) are rendered in the task after the next paint, so that the new words'
- * first results are painted without waiting for cards off screen.
+ * Cards rendered within a keystroke's own task: those up to the last card on screen (useCartesALEcran),
+ * none when the list is off screen (on a phone it starts below the words field). The others of the page
+ * (cards already shown excepted) are rendered in the task after the next paint, so that what the screen
+ * shows is painted without waiting for cards off screen. Until it is known which cards are on screen
+ * (first results, a list that was empty), about what a wide screen shows: four.
  */
 const CARTES_DANS_LA_FRAPPE = 4;
 
@@ -500,16 +502,31 @@ const ListeResultats = memo(function ListeResultats({
     minuteurCopie.current = setTimeout(() => setLienCopie(null), DUREE_LIEN_COPIE_MS);
   }, []);
 
-  // The whole page of cards once painted (see CARTES_DANS_LA_FRAPPE); `montees`: the cards in the DOM.
+  // The whole page of cards once painted (see CARTES_DANS_LA_FRAPPE); `montees`: the cards in the DOM,
+  // `derniers`: the results they show, and of which index.
   const [complete, setComplete] = useState<Reponse | undefined>();
   const montees = useRef<ReadonlySet<string>>(new Set());
+  const derniers = useRef<{ index: IndexRecherche; rendus: readonly Resultat[] } | undefined>(undefined);
+  const { liste, cartesALEcran } = useCartesALEcran();
   const page = reponse.resultats.slice(0, nbAffiches);
-  const rendus =
-    complete === reponse ? page : page.filter((r, k) => k < CARTES_DANS_LA_FRAPPE || montees.current.has(index.services[r.i]!.s));
+  let rendus: readonly Resultat[] = page;
+  let enAttente = false;
+  if (complete !== reponse) {
+    const dansLaFrappe = cartesALEcran() ?? CARTES_DANS_LA_FRAPPE;
+    if (dansLaFrappe === 0 && derniers.current?.index === index) {
+      // The list is off screen: its cards stay as they were (unchanged props: nothing rendered, nothing to
+      // lay out) until the task after the paint.
+      rendus = derniers.current.rendus;
+      enAttente = true;
+    } else {
+      rendus = page.filter((r, k) => k < dansLaFrappe || montees.current.has(index.services[r.i]!.s));
+      enAttente = rendus.length < page.length;
+    }
+  }
   useLayoutEffect(() => {
     montees.current = new Set(rendus.map((r) => index.services[r.i]!.s));
+    derniers.current = { index, rendus };
   });
-  const enAttente = rendus.length < page.length;
   useEffect(() => {
     if (!enAttente) return;
     let minuteur: ReturnType<typeof setTimeout> | undefined;
@@ -522,7 +539,7 @@ const ListeResultats = memo(function ListeResultats({
 
   return (
     <>
-      <ol className="liste-services" aria-label="Résultats">
+      <ol ref={liste} className="liste-services" aria-label="Résultats">
         {rendus.map((r) => {
           const s = index.services[r.i]!;
           return (
