@@ -40,6 +40,10 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     plugins: [reactVersPreact()],
+    // Small shared chunks (a few hundred bytes each) merged into larger ones: the search page asked for 17
+    // modules, now 10; over HTTP/1.1 (six connections) its first page of results, requested with them,
+    // waited less (bench, paired loads: first results −20 to −30 ms at 2,000 services).
+    build: { rollupOptions: { output: { experimentalMinChunkSize: 20_000 } } },
     // In development, react-leaflet is served as it is, so that its `react` imports go through the
     // plugin above (a pre-bundled copy would embed React's).
     optimizeDeps: { exclude: ["react-leaflet", "@react-leaflet/core"], include: ["leaflet"] },
