@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { communes } from "../../src/domain/communes";
@@ -55,6 +56,30 @@ describe("site construit", () => {
     expect(page).toContain("&quot;value&quot;:&quot;preact&quot;");
     // The map (Leaflet) loads only when shown: never preloaded.
     expect(precharges.filter((m) => /Carte|leaflet/i.test(m))).toEqual([]);
+  });
+
+  it("writes the first page of results of every commune, alone and with each theme, where the search page asks for it", () => {
+    const page = lire("recherche/index.html");
+    const dossier = /data-premiers="([^"]+)"/.exec(page)?.[1];
+    expect(dossier).toMatch(/^\/recherche\/premiers\/[0-9a-f]{12}\/$/);
+    const attendus = communes.flatMap((c) => [`${c.code}.json`, ...themes.map((t) => `${c.code}-${t.slug}.json`)]);
+    expect(attendus.filter((f) => !existsSync(new URL(`.${dossier}${f}`, dist)))).toEqual([]);
+    const chatellerault = JSON.parse(lire(`.${dossier}86066-emploi.json`));
+    expect(chatellerault).toMatchObject({ v: 1, commune: "86066", theme: "emploi" });
+    expect(chatellerault.total).toBeGreaterThan(chatellerault.index.services.length);
+  });
+
+  it("gives the public pages inline scripts and styles whose hashes are the ones docs/deploiement.md lists for a Content-Security-Policy", () => {
+    const doc = readFileSync(new URL("../../docs/deploiement.md", import.meta.url), "utf8");
+    const empreintes = new Set<string>();
+    for (const f of readdirSync(dist, { recursive: true }) as string[]) {
+      if (!f.endsWith(".html") || f.startsWith("admin")) continue;
+      for (const [, , contenu] of lire(f).matchAll(/<(script|style)\b[^>]*>([\s\S]*?)<\/\1>/g))
+        if (contenu) empreintes.add(`'sha256-${createHash("sha256").update(contenu).digest("base64")}'`);
+    }
+    expect(empreintes.size).toBeGreaterThan(0);
+    // The search page's script keeps its data in attributes: the hash does not change with the catalogue.
+    expect([...empreintes].filter((e) => !doc.includes(e))).toEqual([]);
   });
 
   it("exports every service and structure in the data·inclusion v1 format", () => {
