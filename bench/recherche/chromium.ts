@@ -37,6 +37,8 @@ interface Frappe {
 interface Releve {
   frappes: Frappe[];
   peintes: Marque[];
+  /** `carto:cartes-peintes`: every card of the page rendered and painted. */
+  cartes: Marque[];
   listes: Marque[];
   textes: Marque[];
   requetes: Marque[];
@@ -72,14 +74,14 @@ function signalerPremiersResultats() {
 async function releve(page: Page, depuis: number): Promise<Releve> {
   // No named function inside: the page gets this callback's source, without tsx's helpers.
   return page.evaluate((depuis) => {
-    const [peintes, listes, textes, requetes] = ["carto:liste-peinte", "carto:liste", "carto:texte", "carto:requete"].map((nom) =>
+    const [peintes, listes, textes, requetes, cartes] = ["carto:liste-peinte", "carto:liste", "carto:texte", "carto:requete", "carto:cartes-peintes"].map((nom) =>
       performance
         .getEntriesByName(nom, "mark")
         .filter((m) => m.startTime >= depuis)
         .map((m) => ({ t: m.startTime, ...((m as PerformanceMark).detail as { q: string }) })),
     );
     const frappes = (window as unknown as { __frappes: Frappe[] }).__frappes.filter((f) => f.t >= depuis);
-    return { peintes: peintes!, listes: listes!, textes: textes!, requetes: requetes!, frappes };
+    return { peintes: peintes!, listes: listes!, textes: textes!, requetes: requetes!, cartes: cartes!, frappes };
   }, depuis);
 }
 
@@ -138,13 +140,15 @@ export interface AnalyseFrappes {
   versTexte: number[];
   rendu: number[];
   peinture: number[];
+  /** Input → every card of the page painted (`carto:cartes-peintes`), when before the next keystroke. */
+  cartesPeintes: number[];
   tempsTexte: number[];
   tempsFiltre: number[];
   tempsRequete: number[];
 }
 
 export function analyserFrappes(r: Releve): AnalyseFrappes {
-  const a: AnalyseFrappes = { latences: [], depassees: 0, versTexte: [], rendu: [], peinture: [], tempsTexte: [], tempsFiltre: [], tempsRequete: [] };
+  const a: AnalyseFrappes = { latences: [], depassees: 0, versTexte: [], rendu: [], peinture: [], cartesPeintes: [], tempsTexte: [], tempsFiltre: [], tempsRequete: [] };
   r.frappes.forEach((f, k) => {
     const q = f.v.trim();
     const suivante = r.frappes[k + 1]?.t ?? Infinity;
@@ -154,6 +158,8 @@ export function analyserFrappes(r: Releve): AnalyseFrappes {
       return;
     }
     a.latences.push(peinte.t - f.t);
+    const cartes = r.cartes.find((m) => m.t >= f.t && m.aJour && m.q === q);
+    if (cartes && cartes.t <= suivante) a.cartesPeintes.push(cartes.t - f.t);
     const dans = (m: Marque) => m.t >= f.t && m.t <= peinte.t && m.q === q;
     const texte = r.textes.find(dans);
     const liste = r.listes.find((m) => dans(m) && m.aJour);
@@ -183,6 +189,7 @@ export interface MesuresFrappes {
   versTexte: Distribution;
   rendu: Distribution;
   peinture: Distribution;
+  cartesPeintes: Distribution;
   tempsTexte: Distribution;
   tempsFiltre: Distribution;
   tempsRequete: Distribution;
@@ -198,6 +205,8 @@ export interface MesuresPremiers {
   indexRecu: Distribution;
   /** URL paths requested by the page during a load (first results, then the text index). */
   chemins: string[];
+  /** Those requested before the first results were painted. */
+  cheminsAvantPremiers: string[];
 }
 
 export interface Chromium {
@@ -257,6 +266,13 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
     await premiers;
     const temps = await page.evaluate(() => ({
       premiers: performance.getEntriesByName("carto:premiers-resultats", "mark")[0]!.startTime,
+      // What the page asked for before its first results were painted (the page itself included).
+      avantPremiers: [
+        location.pathname,
+        ...(performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+          .filter((r) => r.startTime < performance.getEntriesByName("carto:premiers-resultats", "mark")[0]!.startTime && r.name.startsWith(location.origin))
+          .map((r) => new URL(r.name).pathname),
+      ],
       indexRecu:
         (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).find((r) => /\/recherche\/index-[0-9a-f]+\.json$/.test(r.name))
           ?.responseEnd ?? NaN,
@@ -275,11 +291,13 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
       const premiers: number[] = [];
       const indexRecu: number[] = [];
       let chemins: string[] = [];
+      let cheminsAvantPremiers: string[] = [];
       for (const commune of communes) {
         const chargement = await charger(ecran, commune);
         premiers.push(chargement.temps.premiers);
         indexRecu.push(chargement.temps.indexRecu);
         if (chemins.length === 0) {
+          cheminsAvantPremiers = chargement.temps.avantPremiers.filter((c) => !c.startsWith("/favicon"));
           // The text index too: what a first visit downloads before the words can be searched.
           await chargement.page.fill("#recherche-mots", "emploi");
           await attendreListe(chargement.page, "emploi", 0);
@@ -287,7 +305,7 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
         }
         await chargement.fermer();
       }
-      return { ecran, premiers: distribution(premiers), indexRecu: distribution(indexRecu), chemins };
+      return { ecran, premiers: distribution(premiers), indexRecu: distribution(indexRecu), chemins, cheminsAvantPremiers };
     },
 
     async frappes(ecran, requetes) {
@@ -328,6 +346,7 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
         versTexte: tout("versTexte"),
         rendu: tout("rendu"),
         peinture: tout("peinture"),
+        cartesPeintes: tout("cartesPeintes"),
         tempsTexte: tout("tempsTexte"),
         tempsFiltre: tout("tempsFiltre"),
         tempsRequete: tout("tempsRequete"),

@@ -77,9 +77,7 @@ export async function executerBench({ racine, tailles, garder = false, journal =
         if (erreursPage.length > 0) journal(`Erreurs dans la page :\n${erreursPage.join("\n")}`);
       }
 
-      const chemins = telephone.premiers.chemins;
-      // Fetched once the first results are shown: the descriptions' terms and the text index's code.
-      const apresPremiers = (c: string) => c === fichiers.termes || /\/texte\.[^/]*\.js$/.test(c);
+      const { chemins, cheminsAvantPremiers } = telephone.premiers;
       mesures.push({
         services,
         generationMs: site.generationMs,
@@ -87,7 +85,7 @@ export async function executerBench({ racine, tailles, garder = false, journal =
         tailles: {
           index: taille(readFileSync(join(site.dist, fichiers.index))),
           termes: taille(readFileSync(join(site.dist, fichiers.termes))),
-          avantPremiers: tailleDesChemins(site.dist, chemins.filter((c) => !apresPremiers(c))),
+          avantPremiers: tailleDesChemins(site.dist, cheminsAvantPremiers),
           avecTexte: tailleDesChemins(site.dist, chemins),
         },
         repartition: repartitionParChamp(index),

@@ -98,8 +98,8 @@ export function tableauDetails(execution: Execution): string {
     section("Fichiers (brut / gzip -6 / brotli 5)"),
     ligne("index (`index-<hash>.json`)", (x) => taille(x.tailles.index)),
     ligne("termes des descriptions (`termes-<hash>.json`, après les premiers résultats)", (x) => taille(x.tailles.termes)),
-    ligne("tout ce que charge la page jusqu'aux premiers résultats", (x) => taille(x.tailles.avantPremiers)),
-    ligne("… et l'index texte (son code + les termes)", (x) => taille(x.tailles.avecTexte)),
+    ligne("ce que la page demande avant ses premiers résultats (avec commune : la page, CSS, JS, sa première page de résultats)", (x) => taille(x.tailles.avantPremiers)),
+    ligne("… puis l'index, et l'index texte (son code + les termes)", (x) => taille(x.tailles.avecTexte)),
     ligne("champs les plus lourds de l'index (gzip, chacun seul)", (x) =>
       x.repartition
         .slice(0, 4)
@@ -132,6 +132,7 @@ export function tableauDetails(execution: Execution): string {
         ligne("… frappe → requête texte faite", (x) => dist(x[ecran].frappes.versTexte)),
         ligne("… réponse → liste rendue (commit de Preact)", (x) => dist(x[ecran].frappes.rendu)),
         ligne("… liste rendue → peinte", (x) => dist(x[ecran].frappes.peinture)),
+        ligne("frappe → toutes les cartes de la page rendues et peintes (hors de l'écran : dans la tâche d'après)", (x) => dist(x[ecran].frappes.cartesPeintes)),
         ligne("requête par frappe : texte (`carto:texte`) + filtre (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsRequete)),
         ligne("… filtre seul, à chaque rendu (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsFiltre)),
       ];
@@ -173,8 +174,9 @@ ${execution.mesures
   temporaire du projet : le \`dist/\` et les caches du dépôt ne sont pas touchés.
 - **Tailles** : les fichiers construits, bruts, en gzip niveau 6 (le niveau par défaut de zlib) et en brotli qualité 5
   (compression à la volée ; la qualité 11, pour des fichiers pré-compressés, gagne encore ~20 %) ; 1 ko = 1 000 octets.
-  « Tout ce que charge la page » : les requêtes de la page relevées dans Chromium (HTML, CSS, JS, index ;
-  puis, après les premiers résultats, le code de l'index texte et les termes). La part des champs de l'index est compressée champ par champ.
+  « Ce que la page demande » : les requêtes relevées dans Chromium, avant la marque des premiers résultats (la page, CSS,
+  JS et, avec une commune, sa première page de résultats calculée à la construction), puis toutes (l'index entier, le code
+  de l'index texte et les termes). La part des champs de l'index est compressée champ par champ.
 - **Node** : les fonctions de la page (\`src/domain/recherche/\`) sur les fichiers construits ; \`JSON.parse\`,
   \`preparerIndex\` et \`creerIndexTexte\` : médiane de 3 ; requêtes : chaque préfixe de chaque requête (une frappe),
   \`chercherTexte\` puis \`rechercher\` (ce que fait la page à chaque frappe), après un tour d'échauffement, 2 tours.
@@ -183,13 +185,16 @@ ${execution.mesures
   (Poitiers, Châtellerault, Loudun, Montmorillon, Civray, Chauvigny), les autres sans ; ${nombre(c.frappes)} frappes en tout.
 - **Premiers résultats** : /recherche/?commune=<INSEE> chargée dans un contexte neuf (cache vide), 12 fois sur téléphone
   (les 6 communes, deux fois chacune ; 5 chargements ne donnaient pas une médiane stable : 541 puis 621 ms d'un passage à
-  l'autre), 3 sur écran large ; temps de la marque \`carto:premiers-resultats\` (liste peinte) depuis le début de la navigation,
+  l'autre), 3 sur écran large ; la page y montre la première page de résultats de la commune, calculée à la construction
+  (\`src/domain/recherche/premiers-resultats.ts\`), puis charge l'index entier ; temps de la marque \`carto:premiers-resultats\` (liste peinte) depuis le début de la navigation,
   attendue par un message de console qu'un \`PerformanceObserver\` installé avant la page écrit (sonder la page avec \`waitForFunction\` y faisait tourner le script de Playwright pendant son chargement).
 - **Frappe → liste peinte** : dans une page chargée par commune (et une sans), le champ « Mots-clés » est vidé puis la requête
   tapée caractère par caractère, une frappe toutes les ${DELAI_FRAPPE_MS} ms ; pour chaque frappe, du \`timeStamp\` de l'événement
   \`input\` à la première marque \`carto:liste-peinte\` dont les mots sont ceux du champ et qui est à jour (\`aJour\`). Une frappe
   dont la liste n'est pas peinte avant la frappe suivante est « dépassée » et comptée à part. Le détail situe le temps :
-  requête texte faite (\`carto:texte\`), rendu (\`carto:liste\`, après le commit), peinture.
+  requête texte faite (\`carto:texte\`), rendu (\`carto:liste\`, après le commit), peinture. La frappe ne rend que les cartes
+  à l'écran (sur le téléphone, la liste commence sous le champ, à 866 px : aucune), les autres dans la tâche qui suit
+  l'image : « toutes les cartes de la page » mesure jusqu'à leur peinture (\`carto:cartes-peintes\`).
 - **Plancher** : les mêmes frappes (une requête sur huit) sur une page nue dont le champ écrit les mots dans un paragraphe
   et pose la marque comme la page de recherche (\`requestAnimationFrame\` puis une tâche) : ce qui reste est le traitement
   de l'événement par Chromium, l'attente de l'image suivante et sa peinture, sans rien de la recherche.

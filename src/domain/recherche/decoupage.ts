@@ -1,7 +1,8 @@
 /**
  * The search index travels as two files: what the cards, filters and coverage need (fetched first,
  * it shows the first results), and the descriptions' distinctive terms, which only the free-text
- * index in the worker needs. The first file stays small on a slow phone connection.
+ * index needs (fetched once the first results are painted). The first file stays small on a slow
+ * phone connection.
  */
 import type { IndexRecherche } from "./index-recherche";
 
