@@ -9,7 +9,8 @@ import { prechargementDesIlots } from "./src/integrations/precharger-ilots.ts";
 import { COMPOSANTS_PREACT, reactVersPreact } from "./src/integrations/preact-pour-les-ilots.ts";
 import { indexRechercheEnDev } from "./src/integrations/index-recherche-en-dev.ts";
 import { validationDuCatalogue } from "./src/integrations/validation.ts";
-import { dossierCatalogue } from "./src/lib/dossier-catalogue.ts";
+import { dossierCatalogue, pagesDuCatalogue } from "./src/lib/dossier-catalogue.ts";
+import { sansEspacePartenaires } from "./src/integrations/recherche-seule.ts";
 import { redirectionsEnFrancais } from "./src/integrations/redirections.ts";
 import { redirectionsDesServices } from "./src/lib/redirections.ts";
 
@@ -39,7 +40,7 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   vite: {
-    plugins: [reactVersPreact()],
+    plugins: [reactVersPreact(), sansEspacePartenaires(!pagesDuCatalogue)],
     // Small shared chunks (a few hundred bytes each) merged into larger ones: the search page asked for 17
     // modules, now 10; over HTTP/1.1 (six connections) its first page of results, requested with them,
     // waited less (bench, paired loads: first results −20 to −30 ms at 2,000 services).

@@ -266,11 +266,12 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
     await premiers;
     const temps = await page.evaluate(() => ({
       premiers: performance.getEntriesByName("carto:premiers-resultats", "mark")[0]!.startTime,
-      // What the page asked for before its first results were painted (the page itself included).
+      // What the page asked for before its first results were rendered (the page itself included): the
+      // index, asked for right after their paint, may come before the painted mark.
       avantPremiers: [
         location.pathname,
         ...(performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-          .filter((r) => r.startTime < performance.getEntriesByName("carto:premiers-resultats", "mark")[0]!.startTime && r.name.startsWith(location.origin))
+          .filter((r) => r.startTime < performance.getEntriesByName("carto:liste", "mark")[0]!.startTime && r.name.startsWith(location.origin))
           .map((r) => new URL(r.name).pathname),
       ],
       indexRecu:

@@ -5,7 +5,8 @@
 export const dossierCatalogue = (typeof process !== "undefined" && process.env.CARTO_CATALOGUE) || "content";
 
 /**
- * CARTO_PAGES_CATALOGUE=0 skips the per-service, per-structure and per-commune pages: the search
- * benchmark builds 10,000-service catalogues and measures only the search page.
+ * CARTO_PAGES_CATALOGUE=0 skips the per-service, per-structure and per-commune pages, and the partners'
+ * space (src/integrations/recherche-seule.ts): the search benchmark builds 10,000-service catalogues
+ * and measures only the search page.
  */
 export const pagesDuCatalogue = !(typeof process !== "undefined" && process.env.CARTO_PAGES_CATALOGUE === "0");
