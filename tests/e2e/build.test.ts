@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { runInNewContext } from "node:vm";
+import { criteresPrecalcules, nomDesPremiersResultats } from "../../src/domain/recherche/premiers-resultats";
+import { lireCriteres } from "../../src/domain/recherche/url";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { communes } from "../../src/domain/communes";
@@ -67,6 +70,49 @@ describe("site construit", () => {
     const chatellerault = JSON.parse(lire(`.${dossier}86066-emploi.json`));
     expect(chatellerault).toMatchObject({ v: 1, commune: "86066", theme: "emploi" });
     expect(chatellerault.total).toBeGreaterThan(chatellerault.index.services.length);
+  });
+
+  it("has the search page's head ask, for any URL, for the first page the search itself would show (the same rule, in the page's own script)", () => {
+    // The head's inline script runs before any module: it repeats the rule of criteresPrecalcules and the
+    // file name of nomDesPremiersResultats. Here it runs as built, against the domain's functions.
+    const page = lire("recherche/index.html");
+    const [, attributs, code] = /<script (data-index=[^>]*)>([\s\S]*?)<\/script>/.exec(page)!;
+    const dataset = Object.fromEntries([...attributs!.matchAll(/data-([a-z]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const demande = (search: string): string | undefined => {
+      const demandes: string[] = [];
+      const fenetre: Record<string, unknown> = {};
+      const attente = () => new Promise<never>(() => {});
+      runInNewContext(code!, {
+        window: fenetre,
+        document: { currentScript: { dataset } },
+        location: { search },
+        URLSearchParams,
+        fetch: (url: string) => (demandes.push(url), { then: () => ({ then: attente, catch: attente }) }),
+      });
+      const premiers = demandes.filter((u) => u.startsWith(dataset.premiers!));
+      return premiers.length === 1 ? premiers[0]!.slice(dataset.premiers!.length) : undefined;
+    };
+    const urls = [
+      "?commune=86066",
+      "?commune=86066&theme=logement",
+      "?commune=86066&theme=logement&q=loyer",
+      "?commune=86066&theme=logement&q=",
+      "?commune=86066&theme=inconnu",
+      "?commune=86066&publics=jeunes",
+      "?commune=86066&besoins=logement-hebergement--louer-un-logement",
+      "?theme=logement",
+      "?q=permis",
+      "",
+      "?commune=99999",
+    ];
+    for (const u of urls) {
+      const attendu = criteresPrecalcules(lireCriteres(new URLSearchParams(u)));
+      const fichier = demande(u);
+      // The head may leave out a page the search could use (it then decodes the index), never ask for another.
+      if (fichier !== undefined) expect(fichier, u).toBe(attendu && nomDesPremiersResultats(attendu));
+      if (["?commune=86066", "?commune=86066&theme=logement", "?commune=86066&theme=logement&q=loyer"].includes(u)) expect(fichier, u).toBeDefined();
+      if (!attendu) expect(fichier, u).toBeUndefined();
+    }
   });
 
   it("gives the public pages inline scripts and styles whose hashes are the ones docs/deploiement.md lists for a Content-Security-Policy", () => {
