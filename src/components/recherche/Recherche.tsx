@@ -28,9 +28,6 @@ import { useCartesALEcran } from "./useCartesALEcran";
 
 const Carte = lazy(() => import("./Carte"));
 
-// Cards per « Afficher plus »: four phone screens. Each key press mounts the new cards, the largest part of
-// its work (bench: about 8 ms of React per key with 20 cards on this 2-core machine).
-const PAR_PAGE = RESULTATS_PAR_PAGE;
 type Groupe = "publics" | "types" | "frais" | "modes";
 const GROUPES: { groupe: Groupe; legende: string; valeurs: readonly Valeur[] }[] = [
   { groupe: "publics", legende: "Public", valeurs: publics },
@@ -103,7 +100,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     });
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const [erreurChargement, setErreurChargement] = useState<string | undefined>();
-  const [nbAffiches, setNbAffiches] = useState(PAR_PAGE);
+  const [nbAffiches, setNbAffiches] = useState(RESULTATS_PAR_PAGE);
   const [carteOuverte, setCarteOuverte] = useState(false);
   const [ecranLarge, setEcranLarge] = useState(false);
   // On phones the filters sit in a closed <details>: their checkboxes (and counts, which change at
@@ -195,7 +192,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       }
       return apres;
     });
-    if (modif.q === undefined || Object.keys(modif).length > 1) setNbAffiches(PAR_PAGE);
+    if (modif.q === undefined || Object.keys(modif).length > 1) setNbAffiches(RESULTATS_PAR_PAGE);
   }, []);
 
   // Until the text index is built, words leave the results unfiltered (the list says it is busy).
@@ -296,7 +293,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       setSelection(slug);
       if (!reponse || !index) return;
       const position = reponse.resultats.findIndex((r) => index.brut.services[r.i]!.s === slug);
-      if (position >= nbAffiches) setNbAffiches(Math.ceil((position + 1) / PAR_PAGE) * PAR_PAGE);
+      if (position >= nbAffiches) setNbAffiches(Math.ceil((position + 1) / RESULTATS_PAR_PAGE) * RESULTATS_PAR_PAGE);
       requestAnimationFrame(() => document.getElementById(`resultat-${slug}`)?.scrollIntoView({ block: "nearest" }));
     },
     [reponse, index, nbAffiches],
@@ -415,8 +412,8 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
             />
           )}
           {reponse && total > nbAffiches && (
-            <button type="button" className="bouton-secondaire plus" onClick={() => setNbAffiches((n) => n + PAR_PAGE)}>
-              Afficher {Math.min(PAR_PAGE, total - nbAffiches)} services de plus ({total - nbAffiches} restants)
+            <button type="button" className="bouton-secondaire plus" onClick={() => setNbAffiches((n) => n + RESULTATS_PAR_PAGE)}>
+              Afficher {Math.min(RESULTATS_PAR_PAGE, total - nbAffiches)} services de plus ({total - nbAffiches} restants)
             </button>
           )}
         </section>
