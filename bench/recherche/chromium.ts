@@ -98,6 +98,22 @@ async function attendreListe(page: Page, q: string, apres: number, delaiMs = 30_
 }
 
 /**
+ * Types `q`, one input event every DELAI_FRAPPE_MS. Not Playwright's `keyboard.type(q, { delay })`: it
+ * waits between a key's down (the input event) and up, but for a character off the US layout (« é »,
+ * « ç ») before it, so that the next key came right after an accented one: its list was then
+ * « superseded » and the next keystroke measured while the page still worked on the accented one.
+ */
+async function taperAuRythme(page: Page, q: string): Promise<void> {
+  for (const caractere of q) {
+    if (/^[\x20-\x7e]$/.test(caractere)) await page.keyboard.press(caractere, { delay: DELAI_FRAPPE_MS });
+    else {
+      await page.keyboard.insertText(caractere);
+      await new Promise((fin) => setTimeout(fin, DELAI_FRAPPE_MS));
+    }
+  }
+}
+
+/**
  * Empties the words field (and waits for the whole list), then types `q` one character at a time;
  * returns what was recorded from the first keystroke on. `fini`: the last keystroke's list came.
  */
@@ -110,7 +126,7 @@ async function taper(page: Page, q: string): Promise<Releve & { fini: boolean }>
   }
   const debut = await page.evaluate(() => performance.now());
   await champ.focus();
-  await page.keyboard.type(q, { delay: DELAI_FRAPPE_MS });
+  await taperAuRythme(page, q);
   let fini = true;
   try {
     const derniere = await page.evaluate(() => (window as unknown as { __frappes: { t: number }[] }).__frappes.at(-1)!.t);
@@ -135,7 +151,13 @@ marquer("");
 
 export interface AnalyseFrappes {
   latences: number[];
+  /** Keystrokes whose list was painted after the next keystroke. */
   depassees: number;
+  /**
+   * Keystrokes after which the page paints no new list: the searched words did not change (a single
+   * letter, a stop word, a space, a short word being typed that is no term of the index).
+   */
+  sansListeNouvelle: number;
   /** Where the time of a keystroke goes: input → text query answered, → list committed, → painted. */
   versTexte: number[];
   rendu: number[];
@@ -148,12 +170,16 @@ export interface AnalyseFrappes {
 }
 
 export function analyserFrappes(r: Releve): AnalyseFrappes {
-  const a: AnalyseFrappes = { latences: [], depassees: 0, versTexte: [], rendu: [], peinture: [], cartesPeintes: [], tempsTexte: [], tempsFiltre: [], tempsRequete: [] };
+  const a: AnalyseFrappes = { latences: [], depassees: 0, sansListeNouvelle: 0, versTexte: [], rendu: [], peinture: [], cartesPeintes: [], tempsTexte: [], tempsFiltre: [], tempsRequete: [] };
   r.frappes.forEach((f, k) => {
     const q = f.v.trim();
     const suivante = r.frappes[k + 1]?.t ?? Infinity;
     const peinte = r.peintes.find((m) => m.t >= f.t && m.aJour && m.q === q);
-    if (!peinte || peinte.t > suivante) {
+    if (!peinte) {
+      a.sansListeNouvelle++;
+      return;
+    }
+    if (peinte.t > suivante) {
       a.depassees++;
       return;
     }
@@ -183,6 +209,7 @@ export interface MesuresFrappes {
   requetes: number;
   frappes: number;
   depassees: number;
+  sansListeNouvelle: number;
   /** Queries whose final list never came (time-out). */
   echecs: string[];
   latence: Distribution;
@@ -336,12 +363,13 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
         await fermer();
       }
       const a = releves.map(analyserFrappes);
-      const tout = (cle: Exclude<keyof AnalyseFrappes, "depassees">) => distribution(a.flatMap((x) => x[cle]));
+      const tout = (cle: Exclude<keyof AnalyseFrappes, "depassees" | "sansListeNouvelle">) => distribution(a.flatMap((x) => x[cle]));
       return {
         ecran,
         requetes: requetes.length,
         frappes,
         depassees: a.reduce((n, x) => n + x.depassees, 0),
+        sansListeNouvelle: a.reduce((n, x) => n + x.sansListeNouvelle, 0),
         echecs,
         latence: tout("latences"),
         versTexte: tout("versTexte"),

@@ -127,12 +127,12 @@ export function tableauDetails(execution: Execution): string {
         ligne("navigation → liste filtrée par des mots tapés dès les premiers résultats", (x) => dist(x[ecran].frappes.premiersMots)),
         ligne("frappe → liste à jour peinte", (x) => {
           const f = x[ecran].frappes;
-          return `${dist(f.latence)} (${f.latence.n} frappes, ${f.depassees} dépassées${f.echecs.length ? `, ${f.echecs.length} requêtes sans réponse` : ""})`;
+          return `${dist(f.latence)} (${f.latence.n} frappes ; ${f.sansListeNouvelle} sans liste nouvelle, ${f.depassees} dépassées${f.echecs.length ? `, ${f.echecs.length} requêtes sans réponse` : ""})`;
         }),
         ligne("… frappe → requête texte faite", (x) => dist(x[ecran].frappes.versTexte)),
         ligne("… réponse → liste rendue (commit de Preact)", (x) => dist(x[ecran].frappes.rendu)),
         ligne("… liste rendue → peinte", (x) => dist(x[ecran].frappes.peinture)),
-        ligne("frappe → toutes les cartes de la page rendues et peintes (hors de l'écran : dans la tâche d'après)", (x) => dist(x[ecran].frappes.cartesPeintes)),
+        ligne("frappe → toutes les cartes de la page rendues et peintes (celles hors de l'écran : quand la page est libre, après l'image)", (x) => dist(x[ecran].frappes.cartesPeintes)),
         ligne("requête par frappe : texte (`carto:texte`) + filtre (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsRequete)),
         ligne("… filtre seul, à chaque rendu (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsFiltre)),
       ];
@@ -189,12 +189,15 @@ ${execution.mesures
   (\`src/domain/recherche/premiers-resultats.ts\`), puis charge l'index entier ; temps de la marque \`carto:premiers-resultats\` (liste peinte) depuis le début de la navigation,
   attendue par un message de console qu'un \`PerformanceObserver\` installé avant la page écrit (sonder la page avec \`waitForFunction\` y faisait tourner le script de Playwright pendant son chargement).
 - **Frappe → liste peinte** : dans une page chargée par commune (et une sans), le champ « Mots-clés » est vidé puis la requête
-  tapée caractère par caractère, une frappe toutes les ${DELAI_FRAPPE_MS} ms ; pour chaque frappe, du \`timeStamp\` de l'événement
+  tapée caractère par caractère, un événement \`input\` toutes les ${DELAI_FRAPPE_MS} ms (lettres accentuées comprises) ; pour chaque frappe, du \`timeStamp\` de l'événement
   \`input\` à la première marque \`carto:liste-peinte\` dont les mots sont ceux du champ et qui est à jour (\`aJour\`). Une frappe
-  dont la liste n'est pas peinte avant la frappe suivante est « dépassée » et comptée à part. Le détail situe le temps :
+  dont la liste n'est pas peinte avant la frappe suivante est « dépassée » et comptée à part ; une frappe qui ne change pas
+  les mots cherchés (une lettre seule, un mot vide comme « de », une espace, un mot de moins de 3 lettres en cours de frappe
+  qui n'est aucun terme de l'index) ne change pas la liste : la page n'en peint pas de nouvelle, elle est comptée « sans liste
+  nouvelle ». Le détail situe le temps :
   requête texte faite (\`carto:texte\`), rendu (\`carto:liste\`, après le commit), peinture. La frappe ne rend que les cartes
-  à l'écran (sur le téléphone, la liste commence sous le champ, à 866 px : aucune), les autres dans la tâche qui suit
-  l'image : « toutes les cartes de la page » mesure jusqu'à leur peinture (\`carto:cartes-peintes\`).
+  à l'écran (sur le téléphone, la liste commence sous le champ, à 866 px : aucune), les autres quand la page est
+  libre après l'image : « toutes les cartes de la page » mesure jusqu'à leur peinture (\`carto:cartes-peintes\`).
 - **Plancher** : les mêmes frappes (une requête sur huit) sur une page nue dont le champ écrit les mots dans un paragraphe
   et pose la marque comme la page de recherche (\`requestAnimationFrame\` puis une tâche) : ce qui reste est le traitement
   de l'événement par Chromium, l'attente de l'image suivante et sa peinture, sans rien de la recherche.
