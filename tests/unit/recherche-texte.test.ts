@@ -1,11 +1,11 @@
 /** Free-text search over the shipped catalogue: accents, typos, plurals, stop words, ranking. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { validerDossier } from "../../src/domain/validation";
 import { construireCatalogue } from "../../src/domain/catalogue";
 import { normaliser } from "../../src/domain/text";
 import { construireIndexRecherche } from "../../src/domain/recherche/index-recherche";
 import { BANDES_PERTINENCE, CRITERES_VIDES, preparerIndex, rechercher } from "../../src/domain/recherche/requete";
-import { chercherTexte, chercheurTexte, creerIndexTexte } from "../../src/domain/recherche/texte";
+import { chercherTexte, chercheurTexte, creerIndexTexte, creerIndexTexteParTranches, PREFIXES_PREPARES_MAX } from "../../src/domain/recherche/texte";
 import { REQUETES_BENCH } from "../../bench/recherche/requetes";
 import { siteConfig } from "../../site.config";
 
@@ -128,6 +128,69 @@ describe("chercherTexte", () => {
       }
     }
     expect(saisies).toBeGreaterThan(300);
+  });
+
+  it("prepares a finished word's whole-word answer, so that the next word's keys search that word alone", () => {
+    const chercheur = chercheurTexte(mini);
+    const attendu = chercheurTexte(creerIndexTexte(index))("logement acc");
+    const cherche = vi.spyOn(mini, "search");
+    try {
+      chercheur.preparer("logement ");
+      expect(cherche).toHaveBeenCalledTimes(1);
+      cherche.mockClear();
+      expect(chercheur("logement acc")).toEqual(attendu);
+      // « acc », as a prefix: « logement » is already known.
+      expect(cherche.mock.calls.map((c) => c[0])).toEqual(["acc"]);
+    } finally {
+      cherche.mockRestore();
+    }
+  });
+
+  it("keeps for good the answers of the catalogue's most common first three letters, prepared one at a time", async () => {
+    const { mini: miniParTranches, prefixesCourants } = await creerIndexTexteParTranches(index);
+    expect(prefixesCourants.length).toBeGreaterThan(10);
+    expect(prefixesCourants.length).toBeLessThanOrEqual(PREFIXES_PREPARES_MAX);
+    for (const p of prefixesCourants) expect(p).toMatch(/^[a-z0-9]{3}$/);
+    // Counted over the catalogue's words: « accompagnement », « accès »… start with « acc » far more
+    // often than « zyg… » with anything.
+    expect(prefixesCourants.slice(0, 10)).toContain("acc");
+    const chercheur = chercheurTexte(miniParTranches, prefixesCourants);
+    let pieces = 0;
+    while (chercheur.preparerUnPrefixe()) pieces++;
+    expect(pieces + 1).toBe(prefixesCourants.length);
+    expect(chercheur.preparerUnPrefixe()).toBe(false);
+    const cherche = vi.spyOn(miniParTranches, "search");
+    try {
+      for (const q of ["acc", "logement acc"]) expect(chercheur(q), q).toEqual(chercheurTexte(mini)(q));
+      // « acc » was prepared; « logement », whole, and « acce », longer than three letters, were not.
+      expect(cherche.mock.calls.map((c) => c[0])).toEqual(["logement"]);
+      chercheur("acce");
+      expect(cherche.mock.calls.map((c) => c[0])).toEqual(["logement", "acce"]);
+    } finally {
+      cherche.mockRestore();
+    }
+  });
+
+  it("gives the same answer to words of the same key, so that a page need not search them again", () => {
+    const chercheur = chercheurTexte(mini);
+    expect(chercheur.cle("aide a")).toBe(chercheur.cle("Aide"));
+    expect(chercheur.cle("aide de")).toBe(chercheur.cle("aide"));
+    expect(chercheur.cle("aide ")).not.toBe(chercheur.cle("aide"));
+    expect(chercheur.cle("aide al")).not.toBe(chercheur.cle("aide"));
+    const parCle = new Map<string, { saisie: string; ids: string[] }>();
+    let partagees = 0;
+    for (const { q } of REQUETES_BENCH) {
+      for (let n = 1; n <= q.length; n++) {
+        const saisie = q.slice(0, n);
+        const ids = [...chercheurTexte(mini)(saisie)].map(([id, score]) => `${id}:${score.toFixed(9)}`).sort();
+        const deja = parCle.get(chercheur.cle(saisie));
+        if (deja) {
+          expect(ids, `${saisie} / ${deja.saisie}`).toEqual(deja.ids);
+          partagees++;
+        } else parCle.set(chercheur.cle(saisie), { saisie, ids });
+      }
+    }
+    expect(partagees).toBeGreaterThan(20);
   });
 });
 
