@@ -140,6 +140,35 @@ describe("recherche", () => {
     await contexte.close();
   });
 
+  it("keeps the list while a word's first letters are typed, and applies every word once typing pauses", async () => {
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
+    await page.goto(`${site.serveur.url}/recherche/?commune=86066&q=emploi`);
+    expect(await nombreAnnonce(page)).toBeGreaterThan(0);
+    const champ = page.locator("#recherche-mots");
+    await champ.fill("");
+    const tous = await nombreAnnonce(page);
+    // Every text the results' heading shows while « logement » is typed.
+    await page.evaluate(() => {
+      const titre = document.getElementById("titre-resultats")!;
+      const w = window as unknown as { titres: string[] };
+      w.titres = [];
+      new MutationObserver(() => w.titres.push(titre.textContent ?? "")).observe(titre, { childList: true, characterData: true, subtree: true });
+    });
+    await champ.pressSequentially("logement", { delay: 50 });
+    const trouves = await nombreAnnonce(page);
+    expect(trouves).toBeGreaterThan(0);
+    expect(trouves).toBeLessThan(tous);
+    const titres = await page.evaluate(() => (window as unknown as { titres: string[] }).titres);
+    expect(titres.length).toBeGreaterThan(0);
+    // « lo », searched as it is, finds nothing: it waited for the third letter instead of flashing it.
+    expect(titres.filter((t) => t.startsWith("Aucun"))).toEqual([]);
+    // Typing pauses on « lo »: it applies, and nothing matches.
+    await champ.fill("lo");
+    await expect.poll(() => page.locator("#titre-resultats").textContent()).toMatch(/^Aucun service/);
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("lo");
+    await contexte.close();
+  });
+
   it("works with the keyboard alone, from the commune field to a service page", async () => {
     const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
     await page.goto(`${site.serveur.url}/recherche/`);

@@ -10,7 +10,8 @@ import { distanceEnClair } from "../../domain/geo";
 import type { IndexRecherche, ServiceIndexe } from "../../domain/recherche/index-recherche";
 import { preparerIndex, rechercher, CRITERES_VIDES, type Criteres, type IndexPrepare, type Reponse, type Resultat } from "../../domain/recherche/requete";
 import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
-import { termesDuTexte } from "../../domain/recherche/termes";
+import { motsCherches, motsPendantLaFrappe } from "../../domain/recherche/mots-cherches";
+import type { ChercheurTexte } from "../../domain/recherche/texte";
 import { besoinParCode, frais, modesAccueil, publics, themeDuCode, themeParSlug, themes, typesDeService, type Valeur } from "../../domain/taxonomy";
 import ComboboxCommune from "./ComboboxCommune";
 import { urls, urlsPubliques } from "../../lib/urls";
@@ -25,6 +26,7 @@ import { rattacherTermes, type TermesRecherche } from "../../domain/recherche/de
 import { repondA, reponseDesPremiers, RESULTATS_PAR_PAGE, type PremiersResultats } from "../../domain/recherche/premiers-resultats";
 import type { PointCarte } from "./Carte";
 import { useCartesALEcran } from "./useCartesALEcran";
+import { pendantLesTempsMorts } from "./tempsMorts";
 
 const Carte = lazy(() => import("./Carte"));
 
@@ -38,12 +40,9 @@ const GROUPES: { groupe: Groupe; legende: string; valeurs: readonly Valeur[] }[]
 
 interface TexteTrouve {
   q: string;
+  /** What the answer depends on (ChercheurTexte.cle). */
+  cle: string;
   scores: Map<number, number>;
-}
-
-/** The words to search: none while they hold no searchable term ("l", "de"), so one letter never empties the list. */
-function motsCherches(q: string): string {
-  return termesDuTexte(q).length > 0 ? q.trim() : "";
 }
 
 declare global {
@@ -126,7 +125,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   // fetched then, and it is built in slices, so that the page answers keys meanwhile. It is then
   // queried within the keystroke's own task: a worker's round trip cost more than the query itself
   // (bench: 1 ms per query at 2,000 services, against 7 ms median, 25 ms p95 to get a worker's answer).
-  const [moteurTexte, setMoteurTexte] = useState<{ chercher: (q: string) => Map<number, number> } | undefined>();
+  const [moteurTexte, setMoteurTexte] = useState<{ chercher: ChercheurTexte } | undefined>();
   useEffect(() => {
     if (!index || moteurTexte) return;
     let annule = false;
@@ -136,8 +135,8 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     });
     Promise.all([import("../../domain/recherche/texte"), termes])
       .then(async ([texte, termes]) => {
-        const mini = await texte.creerIndexTexteParTranches(rattacherTermes(index.brut, termes));
-        if (!annule) setMoteurTexte({ chercher: texte.chercheurTexte(mini) });
+        const { mini, prefixesCourants } = await texte.creerIndexTexteParTranches(rattacherTermes(index.brut, termes));
+        if (!annule) setMoteurTexte({ chercher: texte.chercheurTexte(mini, prefixesCourants) });
       })
       .catch((e) => !annule && setErreurChargement(String(e)));
     return () => {
@@ -145,18 +144,40 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     };
   }, [index, urlTermes]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const q = motsCherches(criteres.q);
+  // While the words are being typed, a short word that finds nothing waits for the pause (« lo » on the
+  // way to « logement » would flash « Aucun service »): src/domain/recherche/mots-cherches.ts.
+  const [frappeEnCours, setFrappeEnCours] = useState(false);
+  const q = frappeEnCours && moteurTexte ? motsPendantLaFrappe(criteres.q, moteurTexte.chercher.estUnTerme) : motsCherches(criteres.q);
+  // Searched again only when the terms change: a space, « a » or « de » typed leaves the list as it is.
+  const cleTexte = moteurTexte ? moteurTexte.chercher.cle(q) : q;
   const texte: TexteTrouve | undefined = useMemo(() => {
     if (!q || !moteurTexte) return undefined;
     const debut = performance.now();
     const scores = moteurTexte.chercher(q);
     performance.mark("carto:texte", { detail: { q, dureeMs: performance.now() - debut } });
-    return { q, scores };
-  }, [q, moteurTexte]);
+    return { q, cle: cleTexte, scores };
+  }, [cleTexte, moteurTexte]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // While the page is idle: the answers of the catalogue's most common first three letters (the costliest
+  // keys), and between two keys, what the next ones will need (a finished word's whole-word answer).
+  useEffect(() => (moteurTexte ? pendantLesTempsMorts(moteurTexte.chercher.preparerUnPrefixe) : undefined), [moteurTexte]);
+  // The effects that change at every key only schedule work: layout effects, so that a keystroke leaves
+  // Preact no effect to run in a task of its own after the paint.
+  useLayoutEffect(() => {
+    if (!moteurTexte || !/\S\s$/.test(criteres.q)) return;
+    const mots = criteres.q;
+    return pendantLesTempsMorts(() => {
+      moteurTexte.chercher.preparer(mots);
+      return false;
+    });
+  }, [criteres.q, moteurTexte]);
 
   // Back, forward: the URL is the state.
   useEffect(() => {
-    const onPopState = () => setCriteres(criteresDepuisUrl());
+    const onPopState = () => {
+      setFrappeEnCours(false);
+      setCriteres(criteresDepuisUrl());
+    };
     window.addEventListener("popstate", onPopState);
     const large = window.matchMedia("(min-width: 64rem)");
     setEcranLarge(large.matches);
@@ -171,7 +192,9 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   const minuteurUrl = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const urlEnAttente = useRef<string | undefined>(undefined);
   // Also written when the field loses focus: following a result right after typing keeps the words.
+  // Typing has paused then: every word applies.
   const ecrireUrlEnAttente = useCallback(() => {
+    setFrappeEnCours(false);
     clearTimeout(minuteurUrl.current);
     if (urlEnAttente.current) window.history.replaceState(null, "", urlEnAttente.current);
     urlEnAttente.current = undefined;
@@ -193,12 +216,14 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       return apres;
     });
     if (modif.q === undefined || Object.keys(modif).length > 1) setNbAffiches(RESULTATS_PAR_PAGE);
+    // Another criterion chosen: the typing is over (its pending URL is replaced by this one).
+    if (historique === "push") setFrappeEnCours(false);
   }, []);
 
   // Until the text index is built, words leave the results unfiltered (the list says it is busy).
   // Timings go to the User Timing API (devtools, npm run bench:search).
   const texteApplique = q ? texte : undefined;
-  const attendTexte = Boolean(q) && texte?.q !== q;
+  const attendTexte = Boolean(q) && texte?.cle !== cleTexte;
   const scores = texteApplique?.scores;
   const { q: _mots, ...criteresSansMots } = criteres;
   const cleCriteres = JSON.stringify(criteresSansMots);
@@ -272,7 +297,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       : `${total} service${total > 1 ? "s" : ""} trouvé${total > 1 ? "s" : ""}${commune ? ` pour ${commune.nom}` : ""}`;
   // Screen readers hear the count once the results have settled, not at every key.
   const [annonceStable, setAnnonceStable] = useState("");
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!reponse || attendTexte) return;
     const minuteur = setTimeout(() => setAnnonceStable(annonce), 400);
     return () => clearTimeout(minuteur);
@@ -299,6 +324,12 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     [reponse, index, nbAffiches],
   );
 
+  // The themes' counts, in the (closed) select, follow the words once typing pauses: updating its seven
+  // options at every key cost the keystroke's frame about 1 ms (bench, 2,000 services).
+  const compteursPoses = useRef<Reponse["compteursThemes"] | undefined>(undefined);
+  if (!frappeEnCours || !compteursPoses.current) compteursPoses.current = reponse?.compteursThemes;
+  const compteursThemes = compteursPoses.current;
+
   const nbFiltres = criteres.publics.length + criteres.types.length + criteres.frais.length + criteres.modes.length;
 
   return (
@@ -317,7 +348,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
               {themes.map((t) => (
                 <option key={t.slug} value={t.slug}>
                   {t.label}
-                  {reponse ? ` (${reponse.compteursThemes[t.slug] ?? 0})` : ""}
+                  {compteursThemes ? ` (${compteursThemes[t.slug] ?? 0})` : ""}
                 </option>
               ))}
             </select>
@@ -329,7 +360,10 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
               type="search"
               value={criteres.q}
               placeholder="ex. : permis, CV, loyer"
-              onChange={(e) => changer({ q: e.target.value }, "replace")}
+              onChange={(e) => {
+                setFrappeEnCours(true);
+                changer({ q: e.target.value }, "replace");
+              }}
               onBlur={ecrireUrlEnAttente}
             />
           </div>
@@ -458,7 +492,7 @@ function CaseFiltre({ libelle, nombre, coche, onChange }: { libelle: string; nom
 /**
  * Cards rendered within a keystroke's own task: those up to the last card on screen (useCartesALEcran),
  * none when the list is off screen (on a phone it starts below the words field). The others of the page
- * (cards already shown excepted) are rendered in the task after the next paint, so that what the screen
+ * (cards already shown excepted) are rendered once the page is idle after the paint, so that what the screen
  * shows is painted without waiting for cards off screen. Until it is known which cards are on screen
  * (first results, a list that was empty), about what a wide screen shows: four.
  */
@@ -519,7 +553,7 @@ const ListeResultats = memo(function ListeResultats({
     const dansLaFrappe = cartesALEcran() ?? CARTES_DANS_LA_FRAPPE;
     if (dansLaFrappe === 0 && derniers.current?.index === index) {
       // The list is off screen: its cards stay as they were (unchanged props: nothing rendered, nothing to
-      // lay out) until the task after the paint.
+      // lay out) until the page is idle after the paint.
       rendus = derniers.current.rendus;
       enAttente = true;
     } else {
@@ -532,7 +566,7 @@ const ListeResultats = memo(function ListeResultats({
     derniers.current = { index, rendus };
   });
   // Every card of the page rendered: marked once painted (User Timing; npm run bench:search reports it
-  // next to the keystroke's own paint, which may leave cards off screen for the task after).
+  // next to the keystroke's own paint, which may leave cards off screen for later).
   const pageMarquee = useRef<Reponse | undefined>(undefined);
   useLayoutEffect(() => {
     if (enAttente || pageMarquee.current === reponse) return;
@@ -540,14 +574,14 @@ const ListeResultats = memo(function ListeResultats({
     const detail = { q: mots, aJour: motsAJour };
     requestAnimationFrame(() => setTimeout(() => performance.mark("carto:cartes-peintes", { detail }), 0));
   });
-  useEffect(() => {
+  // The other cards once the page is idle, after the paint (a layout effect, as the page's own that change
+  // at every key: see Recherche).
+  useLayoutEffect(() => {
     if (!enAttente) return;
-    let minuteur: ReturnType<typeof setTimeout> | undefined;
-    const image = requestAnimationFrame(() => (minuteur = setTimeout(() => setComplete(reponse), 0)));
-    return () => {
-      cancelAnimationFrame(image);
-      clearTimeout(minuteur);
-    };
+    return pendantLesTempsMorts(() => {
+      setComplete(reponse);
+      return false;
+    });
   }, [enAttente, reponse]);
 
   return (
