@@ -85,14 +85,20 @@ async function releve(page: Page, depuis: number): Promise<Releve> {
   }, depuis);
 }
 
-/** Resolves once the list for the words `q` is painted and up to date, after time `apres`. */
-async function attendreListe(page: Page, q: string, apres: number, delaiMs = 30_000): Promise<void> {
+/**
+ * Resolves once the list for the words `q` is painted and up to date, after time `apres`; with `oupose`,
+ * also once the typing has paused on them with the list up to date (`carto:mots-poses`): a query's last key
+ * may leave the terms, and so the list, as they were (« permis » searches as « permi »).
+ */
+async function attendreListe(page: Page, q: string, apres: number, delaiMs = 30_000, oupose = false): Promise<void> {
   await page.waitForFunction(
-    ([q, apres]) =>
-      performance
-        .getEntriesByName("carto:liste-peinte", "mark")
-        .some((m) => m.startTime >= apres && (m as PerformanceMark).detail?.q === q && (m as PerformanceMark).detail?.aJour),
-    [q, apres] as const,
+    ([q, apres, noms]) =>
+      noms.some((nom) =>
+        performance
+          .getEntriesByName(nom, "mark")
+          .some((m) => m.startTime >= apres && (m as PerformanceMark).detail?.q === q && (m as PerformanceMark).detail?.aJour),
+      ),
+    [q, apres, oupose ? ["carto:liste-peinte", "carto:mots-poses"] : ["carto:liste-peinte"]] as const,
     { timeout: delaiMs, polling: 20 },
   );
 }
@@ -130,7 +136,7 @@ async function taper(page: Page, q: string): Promise<Releve & { fini: boolean }>
   let fini = true;
   try {
     const derniere = await page.evaluate(() => (window as unknown as { __frappes: { t: number }[] }).__frappes.at(-1)!.t);
-    await attendreListe(page, q.trim(), derniere, 10_000);
+    await attendreListe(page, q.trim(), derniere, 10_000, true);
   } catch {
     fini = false;
   }

@@ -258,6 +258,13 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       }, 0),
     );
   }, [reponse]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Typing paused: every word applies, and the list answers them (a last key may leave the terms, and so the
+  // list, as they were: « permis » searches as « permi »). Marked once painted, for the benchmark's end of a query.
+  useLayoutEffect(() => {
+    if (frappeEnCours || !reponse) return;
+    const detail = { q, aJour: !attendTexte };
+    requestAnimationFrame(() => setTimeout(() => performance.mark("carto:mots-poses", { detail }), 0));
+  }, [frappeEnCours]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const commune = criteres.commune ? communeParCode(criteres.commune) : undefined;
   const theme = criteres.theme ? themeParSlug(criteres.theme) : undefined;
