@@ -297,6 +297,12 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
     const premiers = page.waitForEvent("console", { predicate: (m) => m.text() === MARQUE_PREMIERS, timeout: 60_000 });
     await page.goto(`${serveur.url}/recherche/${commune ? `?commune=${commune}` : ""}`, { waitUntil: "commit" });
     await premiers;
+    // The index is asked for once the first results are painted: its arrival comes after their mark.
+    await page.waitForFunction(
+      () => performance.getEntriesByType("resource").some((r) => /\/recherche\/index-[0-9a-f]+\.json$/.test(r.name) && (r as PerformanceResourceTiming).responseEnd > 0),
+      null,
+      { timeout: 60_000, polling: 50 },
+    );
     const temps = await page.evaluate(() => ({
       premiers: performance.getEntriesByName("carto:premiers-resultats", "mark")[0]!.startTime,
       // What the page asked for before its first results were rendered (the page itself included): the
