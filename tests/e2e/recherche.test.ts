@@ -147,6 +147,9 @@ describe("recherche", () => {
     const champ = page.locator("#recherche-mots");
     await champ.fill("");
     const tous = await nombreAnnonce(page);
+    const optionEmploi = page.locator('#recherche-theme option[value="emploi"]');
+    const nombreEmploi = async () => Number((await optionEmploi.textContent())!.match(/\((\d+)\)/)![1]);
+    const emploiSansMots = await nombreEmploi();
     // Every text the results' heading shows while « logement » is typed.
     await page.evaluate(() => {
       const titre = document.getElementById("titre-resultats")!;
@@ -162,6 +165,8 @@ describe("recherche", () => {
     expect(titres.length).toBeGreaterThan(0);
     // « lo », searched as it is, finds nothing: it waited for the third letter instead of flashing it.
     expect(titres.filter((t) => t.startsWith("Aucun"))).toEqual([]);
+    // The themes' counts follow the words once typing pauses: fewer employment services speak of housing.
+    await expect.poll(nombreEmploi).toBeLessThan(emploiSansMots);
     // Typing pauses on « lo »: it applies, and nothing matches.
     await champ.fill("lo");
     await expect.poll(() => page.locator("#titre-resultats").textContent()).toMatch(/^Aucun service/);
