@@ -26,7 +26,7 @@ import { rattacherTermes, type TermesRecherche } from "../../domain/recherche/de
 import { repondA, reponseDesPremiers, RESULTATS_PAR_PAGE, type PremiersResultats } from "../../domain/recherche/premiers-resultats";
 import type { PointCarte } from "./Carte";
 import { useCartesALEcran } from "./useCartesALEcran";
-import { pendantLesTempsMorts } from "./tempsMorts";
+import { apresLImage, pendantLesTempsMorts } from "./tempsMorts";
 
 const Carte = lazy(() => import("./Carte"));
 
@@ -159,12 +159,13 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   }, [cleTexte, moteurTexte]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // While the page is idle: the answers of the catalogue's most common first three letters (the costliest
-  // keys), and between two keys, what the next ones will need (a finished word's whole-word answer).
+  // keys), and between two keys, what the next ones will need (the finished words' whole-word answers:
+  // which words are finished is the searcher's rule, ChercheurTexte.preparer).
   useEffect(() => (moteurTexte ? pendantLesTempsMorts(moteurTexte.chercher.preparerUnPrefixe) : undefined), [moteurTexte]);
   // The effects that change at every key only schedule work: layout effects, so that a keystroke leaves
   // Preact no effect to run in a task of its own after the paint.
   useLayoutEffect(() => {
-    if (!moteurTexte || !/\S\s$/.test(criteres.q)) return;
+    if (!moteurTexte) return;
     const mots = criteres.q;
     return pendantLesTempsMorts(() => {
       moteurTexte.chercher.preparer(mots);
@@ -250,20 +251,17 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     const premiere = !dejaAffiche.current;
     dejaAffiche.current = true;
     performance.mark("carto:liste", { detail });
-    // After the next frame is painted (a task queued from requestAnimationFrame runs after paint).
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        performance.mark("carto:liste-peinte", { detail });
-        if (premiere) performance.mark("carto:premiers-resultats", { detail });
-      }, 0),
-    );
+    apresLImage(() => {
+      performance.mark("carto:liste-peinte", { detail });
+      if (premiere) performance.mark("carto:premiers-resultats", { detail });
+    });
   }, [reponse]); // eslint-disable-line react-hooks/exhaustive-deps
   // Typing paused: every word applies, and the list answers them (a last key may leave the terms, and so the
   // list, as they were: « permis » searches as « permi »). Marked once painted, for the benchmark's end of a query.
   useLayoutEffect(() => {
     if (frappeEnCours || !reponse) return;
     const detail = { q, aJour: !attendTexte };
-    requestAnimationFrame(() => setTimeout(() => performance.mark("carto:mots-poses", { detail }), 0));
+    apresLImage(() => performance.mark("carto:mots-poses", { detail }));
   }, [frappeEnCours]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const commune = criteres.commune ? communeParCode(criteres.commune) : undefined;
@@ -581,7 +579,7 @@ const ListeResultats = memo(function ListeResultats({
     if (enAttente || pageMarquee.current === reponse) return;
     pageMarquee.current = reponse;
     const detail = { q: mots, aJour: motsAJour };
-    requestAnimationFrame(() => setTimeout(() => performance.mark("carto:cartes-peintes", { detail }), 0));
+    apresLImage(() => performance.mark("carto:cartes-peintes", { detail }));
   });
   // The other cards once the page is idle, after the paint (a layout effect, as the page's own that change
   // at every key: see Recherche).

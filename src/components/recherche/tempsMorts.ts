@@ -1,6 +1,7 @@
 /**
- * Work done in the page's idle periods (requestIdleCallback), piece by piece, so that a key or a click
- * never waits behind more than one piece; a piece that found no idle period for DELAI_MAX_MS runs anyway.
+ * When the page does what is not urgent: once the frame is painted, or in its idle periods
+ * (requestIdleCallback), piece by piece, so that a key or a click never waits behind more than one
+ * piece; a piece that found no idle period for DELAI_MAX_MS runs anyway.
  * Where requestIdleCallback is missing (Safari), a short timer stands in, one piece at a time.
  */
 
@@ -37,4 +38,9 @@ export function pendantLesTempsMorts(piece: () => boolean): () => void {
     arrete = true;
     clearTimeout(minuteur);
   };
+}
+
+/** Runs `f` once the next frame is painted: a task queued from requestAnimationFrame runs after the paint. */
+export function apresLImage(f: () => void): void {
+  requestAnimationFrame(() => setTimeout(f, 0));
 }
