@@ -11,7 +11,7 @@
 import "leaflet/dist/leaflet.css";
 import "./Carte.css";
 import L from "leaflet";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { MapContainer, TileLayer, ZoomControl, useMap } from "react-leaflet";
 import { siteConfig } from "../../../site.config";
 import {
@@ -385,7 +385,8 @@ function memeCommune(a: PropsCarte["commune"], b: PropsCarte["commune"]): boolea
 
 // ——— The component ———
 
-export default function Carte({ points, commune, centrerSur = null, onSelection }: PropsCarte) {
+/** Memoised: the search page renders at every key, and the map's props change only once typing settles. */
+export default memo(function Carte({ points, commune, centrerSur = null, onSelection }: PropsCarte) {
   const { tuiles, centre, zoom } = siteConfig.carte;
   // Rebuilt only when the results change (a new array), never while typing elsewhere.
   const index = useMemo(
@@ -421,4 +422,4 @@ export default function Carte({ points, commune, centrerSur = null, onSelection 
       </MapContainer>
     </div>
   );
-}
+});

@@ -4,7 +4,7 @@
  * index is built in slices after the first results and queried within each keystroke's task, only the
  * first cards are rendered, and the map loads lazily, out of the typing path.
  */
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { communeParCode, type Commune } from "../../domain/communes";
 import { distanceEnClair } from "../../domain/geo";
 import type { IndexRecherche, ServiceIndexe } from "../../domain/recherche/index-recherche";
@@ -12,7 +12,7 @@ import { preparerIndex, rechercher, CRITERES_VIDES, type Criteres, type IndexPre
 import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
 import { motsCherches, motsPendantLaFrappe } from "../../domain/recherche/mots-cherches";
 import type { ChercheurTexte } from "../../domain/recherche/texte";
-import { besoinParCode, frais, modesAccueil, publics, themeDuCode, themeParSlug, themes, typesDeService, type Valeur } from "../../domain/taxonomy";
+import { besoinParCode, themeDuCode, themeParSlug, themes } from "../../domain/taxonomy";
 import ComboboxCommune from "./ComboboxCommune";
 import { urls, urlsPubliques } from "../../lib/urls";
 import { BoutonBasculer } from "../selection/BoutonSelection";
@@ -26,17 +26,10 @@ import { rattacherTermes, type TermesRecherche } from "../../domain/recherche/de
 import { repondA, reponseDesPremiers, RESULTATS_PAR_PAGE, type PremiersResultats } from "../../domain/recherche/premiers-resultats";
 import type { PointCarte } from "./Carte";
 import { useCartesALEcran } from "./useCartesALEcran";
+import FiltresLateraux, { GROUPES } from "./FiltresLateraux";
 import { apresLImage, pendantLesTempsMorts } from "./tempsMorts";
 
 const Carte = lazy(() => import("./Carte"));
-
-type Groupe = "publics" | "types" | "frais" | "modes";
-const GROUPES: { groupe: Groupe; legende: string; valeurs: readonly Valeur[] }[] = [
-  { groupe: "publics", legende: "Public", valeurs: publics },
-  { groupe: "types", legende: "Type de service", valeurs: typesDeService },
-  { groupe: "frais", legende: "Frais", valeurs: frais },
-  { groupe: "modes", legende: "Accueil", valeurs: modesAccueil },
-];
 
 interface TexteTrouve {
   q: string;
@@ -268,12 +261,12 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   const theme = criteres.theme ? themeParSlug(criteres.theme) : undefined;
   const carteVisible = index !== undefined && (ecranLarge || carteOuverte);
 
-  // The map follows the results once typing settles, never on each key.
-  // Only while the map is shown: a deferred value that changes makes React render the page a second
-  // time after each key, before the browser paints the list.
-  const resultatsPourCarte = useDeferredValue(carteVisible ? reponse?.resultats : undefined);
+  // The map follows the results once typing settles, never on each key. This effect changes at every key
+  // and only sets a timer: a layout effect, as the others (a passive one would leave Preact an effect task
+  // to run after each keystroke's paint, on wide screens where the map is shown).
+  const resultatsPourCarte = carteVisible ? reponse?.resultats : undefined;
   const [pointsCarte, setPointsCarte] = useState<PointCarte[]>([]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!carteVisible || !index || !resultatsPourCarte) return;
     const minuteur = setTimeout(() => {
       const points: PointCarte[] = [];
@@ -318,16 +311,19 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   }, []);
   const changerCommune = useCallback((c: Commune | undefined) => changer({ commune: c?.code }), [changer]);
 
-  const surSelectionCarte = useCallback(
-    (slug: string) => {
-      setSelection(slug);
-      if (!reponse || !index) return;
-      const position = reponse.resultats.findIndex((r) => index.brut.services[r.i]!.s === slug);
-      if (position >= nbAffiches) setNbAffiches(Math.ceil((position + 1) / RESULTATS_PAR_PAGE) * RESULTATS_PAR_PAGE);
-      requestAnimationFrame(() => document.getElementById(`resultat-${slug}`)?.scrollIntoView({ block: "nearest" }));
-    },
-    [reponse, index, nbAffiches],
-  );
+  // The map's props stay the same from one key to the next (the callback reads the list through a ref), so
+  // that the map, shown beside the list on wide screens, is not rendered again at every key.
+  const listeCourante = useRef({ reponse, index, nbAffiches });
+  listeCourante.current = { reponse, index, nbAffiches };
+  const surSelectionCarte = useCallback((slug: string) => {
+    setSelection(slug);
+    const { reponse, index, nbAffiches } = listeCourante.current;
+    if (!reponse || !index) return;
+    const position = reponse.resultats.findIndex((r) => index.brut.services[r.i]!.s === slug);
+    if (position >= nbAffiches) setNbAffiches(Math.ceil((position + 1) / RESULTATS_PAR_PAGE) * RESULTATS_PAR_PAGE);
+    requestAnimationFrame(() => document.getElementById(`resultat-${slug}`)?.scrollIntoView({ block: "nearest" }));
+  }, []);
+  const communeSurLaCarte = useMemo(() => (commune ? { nom: commune.nom, lat: commune.centre.lat, lon: commune.centre.lon } : undefined), [commune]);
 
   // The counts of the themes (in the select, closed while typing) and of the filters follow the words once
   // typing pauses: updating them at every key cost the keystroke ~1 ms on a phone (the select's seven
@@ -337,7 +333,13 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
   const compteursThemes = compteursPoses.current?.compteursThemes;
   const reponseDesFiltres = compteursPoses.current;
 
-  const nbFiltres = criteres.publics.length + criteres.types.length + criteres.frais.length + criteres.modes.length;
+  // The filters' own criteria: unchanged (the same object) while words are typed, so that the filters are not
+  // rendered again at every key.
+  const { besoins, publics, types, frais, modes } = criteres;
+  const filtresChoisis = useMemo(
+    () => ({ besoins, publics, types, frais, modes }),
+    [besoins, publics, types, frais, modes],
+  );
 
   return (
     <div className="recherche">
@@ -378,49 +380,15 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       </form>
 
       <div className="corps-recherche">
-      <form className="filtres-lateraux" aria-label="Affiner la recherche" onSubmit={(e) => e.preventDefault()}>
-        {theme && (
-          <fieldset className="filtre">
-            <legend>Précisez le besoin ({theme.label})</legend>
-            <ul>
-              {theme.categories.flatMap((c) =>
-                c.besoins.map((b) => {
-                  const n = reponseDesFiltres?.compteursBesoins[b.value] ?? 0;
-                  const coche = criteres.besoins.includes(b.value);
-                  if (n === 0 && !coche) return null;
-                  return (
-                    <CaseFiltre key={b.value} libelle={b.label} nombre={n} coche={coche} onChange={() => changer({ besoins: basculer(criteres.besoins, b.value) })} />
-                  );
-                }),
-              )}
-            </ul>
-          </fieldset>
-        )}
-
-        <details className="filtres" open={ecranLarge || undefined} onToggle={(e) => setFiltresOuverts(e.currentTarget.open)}>
-          <summary>Filtres{nbFiltres > 0 ? ` (${nbFiltres} actif${nbFiltres > 1 ? "s" : ""})` : ""}</summary>
-          {(filtresOuverts || ecranLarge) && (
-            <div className="filtres-grille">
-              {GROUPES.map(({ groupe, legende, valeurs }) => (
-                <fieldset key={groupe} className="filtre">
-                  <legend>{legende}</legend>
-                  <ul>
-                    {valeurs
-                      .filter((v) => !(groupe === "publics" && v.value === "tous-publics"))
-                      .map((v) => {
-                        const coche = criteres[groupe].includes(v.value);
-                        const n = reponseDesFiltres?.compteurs[groupe][v.value] ?? 0;
-                        return (
-                          <CaseFiltre key={v.value} libelle={v.label} nombre={n} coche={coche} onChange={() => changer({ [groupe]: basculer(criteres[groupe], v.value) })} />
-                        );
-                      })}
-                  </ul>
-                </fieldset>
-              ))}
-            </div>
-          )}
-        </details>
-      </form>
+      <FiltresLateraux
+        theme={theme}
+        criteres={filtresChoisis}
+        compteurs={reponseDesFiltres}
+        montres={filtresOuverts || ecranLarge}
+        ouverts={ecranLarge}
+        surBascule={setFiltresOuverts}
+        changer={changer}
+      />
 
       {erreurChargement && (
         <p className="erreur" role="alert">
@@ -463,7 +431,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
             <Suspense fallback={<p>Chargement de la carte…</p>}>
               <Carte
                 points={pointsCarte}
-                commune={commune ? { nom: commune.nom, lat: commune.centre.lat, lon: commune.centre.lon } : undefined}
+                commune={communeSurLaCarte}
                 centrerSur={centrerSur}
                 onSelection={surSelectionCarte}
               />
@@ -477,22 +445,6 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
         {annonceStable}
       </div>
     </div>
-  );
-}
-
-/** A value in or out of a multiple choice. */
-function basculer(liste: string[], valeur: string): string[] {
-  return liste.includes(valeur) ? liste.filter((v) => v !== valeur) : [...liste, valeur];
-}
-
-/** One filter value: a checkbox with the number of results it would give. */
-function CaseFiltre({ libelle, nombre, coche, onChange }: { libelle: string; nombre: number; coche: boolean; onChange: () => void }) {
-  return (
-    <li>
-      <label>
-        <input type="checkbox" checked={coche} onChange={onChange} /> {libelle} <span className="compte">({nombre})</span>
-      </label>
-    </li>
   );
 }
 

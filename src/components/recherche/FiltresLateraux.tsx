@@ -1,0 +1,102 @@
+/**
+ * The search page's filters: the chosen theme's needs, then publics, types, fees and modes, each value
+ * with the number of results it would give. Memoised: while words are typed its props stay the same (the
+ * counts follow the words once typing pauses), so that the ~25 checkboxes shown on a wide screen are not
+ * rendered again at every key.
+ */
+import { memo } from "react";
+import type { Criteres, GroupeFiltre, Reponse } from "../../domain/recherche/requete";
+import { frais, modesAccueil, publics, typesDeService, type Theme, type Valeur } from "../../domain/taxonomy";
+
+export const GROUPES: readonly { groupe: GroupeFiltre; legende: string; valeurs: readonly Valeur[] }[] = [
+  { groupe: "publics", legende: "Public", valeurs: publics },
+  { groupe: "types", legende: "Type de service", valeurs: typesDeService },
+  { groupe: "frais", legende: "Frais", valeurs: frais },
+  { groupe: "modes", legende: "Accueil", valeurs: modesAccueil },
+];
+
+export type FiltresChoisis = Pick<Criteres, "besoins" | GroupeFiltre>;
+
+export default memo(function FiltresLateraux({
+  theme,
+  criteres,
+  compteurs,
+  montres,
+  ouverts,
+  surBascule,
+  changer,
+}: {
+  theme: Theme | undefined;
+  criteres: FiltresChoisis;
+  /** The answer whose counts are shown (undefined before the first one). */
+  compteurs: Reponse | undefined;
+  /** The checkboxes are rendered: on a phone only once « Filtres » is opened. */
+  montres: boolean;
+  /** « Filtres » open from the start (wide screens). */
+  ouverts: boolean;
+  surBascule: (ouvert: boolean) => void;
+  changer: (modif: Partial<Criteres>) => void;
+}) {
+  const nbFiltres = criteres.publics.length + criteres.types.length + criteres.frais.length + criteres.modes.length;
+  return (
+    <form className="filtres-lateraux" aria-label="Affiner la recherche" onSubmit={(e) => e.preventDefault()}>
+      {theme && (
+        <fieldset className="filtre">
+          <legend>Précisez le besoin ({theme.label})</legend>
+          <ul>
+            {theme.categories.flatMap((c) =>
+              c.besoins.map((b) => {
+                const n = compteurs?.compteursBesoins[b.value] ?? 0;
+                const coche = criteres.besoins.includes(b.value);
+                if (n === 0 && !coche) return null;
+                return (
+                  <CaseFiltre key={b.value} libelle={b.label} nombre={n} coche={coche} onChange={() => changer({ besoins: basculer(criteres.besoins, b.value) })} />
+                );
+              }),
+            )}
+          </ul>
+        </fieldset>
+      )}
+
+      <details className="filtres" open={ouverts || undefined} onToggle={(e) => surBascule(e.currentTarget.open)}>
+        <summary>Filtres{nbFiltres > 0 ? ` (${nbFiltres} actif${nbFiltres > 1 ? "s" : ""})` : ""}</summary>
+        {montres && (
+          <div className="filtres-grille">
+            {GROUPES.map(({ groupe, legende, valeurs }) => (
+              <fieldset key={groupe} className="filtre">
+                <legend>{legende}</legend>
+                <ul>
+                  {valeurs
+                    .filter((v) => !(groupe === "publics" && v.value === "tous-publics"))
+                    .map((v) => {
+                      const coche = criteres[groupe].includes(v.value);
+                      const n = compteurs?.compteurs[groupe][v.value] ?? 0;
+                      return (
+                        <CaseFiltre key={v.value} libelle={v.label} nombre={n} coche={coche} onChange={() => changer({ [groupe]: basculer(criteres[groupe], v.value) })} />
+                      );
+                    })}
+                </ul>
+              </fieldset>
+            ))}
+          </div>
+        )}
+      </details>
+    </form>
+  );
+});
+
+/** A value in or out of a multiple choice. */
+function basculer(liste: readonly string[], valeur: string): string[] {
+  return liste.includes(valeur) ? liste.filter((v) => v !== valeur) : [...liste, valeur];
+}
+
+/** One filter value: a checkbox with the number of results it would give. */
+function CaseFiltre({ libelle, nombre, coche, onChange }: { libelle: string; nombre: number; coche: boolean; onChange: () => void }) {
+  return (
+    <li>
+      <label>
+        <input type="checkbox" checked={coche} onChange={onChange} /> {libelle} <span className="compte">({nombre})</span>
+      </label>
+    </li>
+  );
+}
