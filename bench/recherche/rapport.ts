@@ -204,7 +204,7 @@ ${execution.mesures
 - **Requête dans Chromium** : pour chaque requête texte, sa durée (\`carto:texte\`) plus celle du filtrage qui la suit
   (\`carto:requete\`).
 - **Écran large** (1280×900, la carte Leaflet à côté de la liste, tuiles servies en mémoire par le routage de Playwright, qui
-  retarde chaque requête de la page : ses premiers résultats sont plus lents que ceux d'un visiteur) : ${large ? `${large.requetes} des ${c.total} requêtes (une sur huit)` : "une requête sur huit"}
+  retarde chaque requête de la page : ses premiers résultats sont plus lents que ceux d'un visiteur) : ${large ? `${large.requetes} des ${c.total} requêtes (une sur quatre)` : "une requête sur quatre"}
   et 3 chargements, sur le premier catalogue seulement (la mesure entière tient ainsi en moins de 10 minutes).
 `;
 }
