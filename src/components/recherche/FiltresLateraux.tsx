@@ -5,15 +5,11 @@
  * rendered again at every key.
  */
 import { memo } from "react";
-import type { Criteres, GroupeFiltre, Reponse } from "../../domain/recherche/requete";
-import { frais, modesAccueil, publics, typesDeService, type Theme, type Valeur } from "../../domain/taxonomy";
+import { GROUPES_FILTRES, valeursFiltrables, type Criteres, type GroupeFiltre, type Reponse } from "../../domain/recherche/requete";
+import type { Theme } from "../../domain/taxonomy";
 
-export const GROUPES: readonly { groupe: GroupeFiltre; legende: string; valeurs: readonly Valeur[] }[] = [
-  { groupe: "publics", legende: "Public", valeurs: publics },
-  { groupe: "types", legende: "Type de service", valeurs: typesDeService },
-  { groupe: "frais", legende: "Frais", valeurs: frais },
-  { groupe: "modes", legende: "Accueil", valeurs: modesAccueil },
-];
+/** Each filter group's heading on the search page. */
+export const LEGENDES: Readonly<Record<GroupeFiltre, string>> = { publics: "Public", types: "Type de service", frais: "Frais", modes: "Accueil" };
 
 export type FiltresChoisis = Pick<Criteres, "besoins" | GroupeFiltre>;
 
@@ -62,19 +58,17 @@ export default memo(function FiltresLateraux({
         <summary>Filtres{nbFiltres > 0 ? ` (${nbFiltres} actif${nbFiltres > 1 ? "s" : ""})` : ""}</summary>
         {montres && (
           <div className="filtres-grille">
-            {GROUPES.map(({ groupe, legende, valeurs }) => (
+            {GROUPES_FILTRES.map((groupe) => (
               <fieldset key={groupe} className="filtre">
-                <legend>{legende}</legend>
+                <legend>{LEGENDES[groupe]}</legend>
                 <ul>
-                  {valeurs
-                    .filter((v) => !(groupe === "publics" && v.value === "tous-publics"))
-                    .map((v) => {
-                      const coche = criteres[groupe].includes(v.value);
-                      const n = compteurs?.compteurs[groupe][v.value] ?? 0;
-                      return (
-                        <CaseFiltre key={v.value} libelle={v.label} nombre={n} coche={coche} onChange={() => changer({ [groupe]: basculer(criteres[groupe], v.value) })} />
-                      );
-                    })}
+                  {valeursFiltrables(groupe).map((v) => {
+                    const coche = criteres[groupe].includes(v.value);
+                    const n = compteurs?.compteurs[groupe][v.value] ?? 0;
+                    return (
+                      <CaseFiltre key={v.value} libelle={v.label} nombre={n} coche={coche} onChange={() => changer({ [groupe]: basculer(criteres[groupe], v.value) })} />
+                    );
+                  })}
                 </ul>
               </fieldset>
             ))}

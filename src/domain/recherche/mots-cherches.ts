@@ -12,6 +12,11 @@ import { termesDuTexte } from "./termes";
 /** From this many letters, the word being typed is searched as a prefix. */
 export const LONGUEUR_PREFIXE = 3;
 
+/** Whether the last word of `q` is still being typed: not followed by a space (it is then searched as a prefix). */
+export function dernierMotEnCours(q: string): boolean {
+  return !/\s$/.test(q);
+}
+
 /** The words to search: none while they hold no searchable term (« l », « de »), so one letter never empties the list. */
 export function motsCherches(q: string): string {
   return termesDuTexte(q).length > 0 ? q.trim() : "";
@@ -23,7 +28,7 @@ export function motsCherches(q: string): string {
  * followed by a space is finished, and applies.
  */
 export function motsPendantLaFrappe(q: string, estUnTerme: (terme: string) => boolean): string {
-  if (/\s$/.test(q)) return motsCherches(q);
+  if (!dernierMotEnCours(q)) return motsCherches(q);
   const mots = q.trim().split(/\s+/);
   const dernier = mots.at(-1) ?? "";
   const termes = termesDuTexte(dernier);

@@ -11,7 +11,7 @@
  */
 import { communeParCode, type Commune } from "../communes";
 import { couverture } from "../coverage";
-import { besoins as tousLesBesoins, frais, modesAccueil, publics, themes, typesDeService, TOUS_PUBLICS } from "../taxonomy";
+import { besoins as tousLesBesoins, frais, modesAccueil, publics, themes, typesDeService, TOUS_PUBLICS, type Valeur } from "../taxonomy";
 import type { IndexRecherche, ServiceIndexe } from "./index-recherche";
 
 export interface Criteres {
@@ -48,6 +48,22 @@ export interface Resultat {
 
 export type GroupeFiltre = "publics" | "types" | "frais" | "modes";
 export const GROUPES_FILTRES: readonly GroupeFiltre[] = ["publics", "types", "frais", "modes"];
+
+/** Each filter group's reference list (the taxonomy's): what the URL accepts and what the index counts. */
+export const VALEURS_DES_GROUPES: Readonly<Record<GroupeFiltre, readonly Valeur[]>> = {
+  publics,
+  types: typesDeService,
+  frais,
+  modes: modesAccueil,
+};
+
+/**
+ * The values the search page offers as filters: each group's whole list, except « tous-publics » (services
+ * for everyone already match every public; the URL still accepts it).
+ */
+export function valeursFiltrables(groupe: GroupeFiltre): readonly Valeur[] {
+  return groupe === "publics" ? publics.filter((v) => v.value !== TOUS_PUBLICS) : VALEURS_DES_GROUPES[groupe];
+}
 
 export interface Reponse {
   /** With words: by relevance band, then distance, then name. Without: distance, then name; no distance last. */
@@ -177,13 +193,8 @@ export function preparerIndex(index: IndexRecherche): IndexPrepare {
   // Every value of the reference lists has a bitset, empty when unused: counts show 0, not nothing.
   for (const b of tousLesBesoins) parBesoin.set(b.value, bitset(mots));
   for (const t of themes) parTheme.set(t.slug, bitset(mots));
-  for (const [groupe, liste] of [
-    ["publics", publics],
-    ["types", typesDeService],
-    ["frais", frais],
-    ["modes", modesAccueil],
-  ] as const) {
-    for (const v of liste) parValeur[groupe].set(v.value, bitset(mots));
+  for (const groupe of GROUPES_FILTRES) {
+    for (const v of VALEURS_DES_GROUPES[groupe]) parValeur[groupe].set(v.value, bitset(mots));
   }
   const publicsCibles = publics.map((p) => p.value);
 

@@ -8,7 +8,7 @@ import MiniSearch from "minisearch";
 import type { IndexRecherche } from "./index-recherche";
 import { libellesDesBesoins } from "./besoins";
 import { termesDuTexte } from "./termes";
-import { LONGUEUR_PREFIXE } from "./mots-cherches";
+import { dernierMotEnCours, LONGUEUR_PREFIXE } from "./mots-cherches";
 
 interface DocumentTexte {
   id: number;
@@ -179,7 +179,7 @@ export function chercheurTexte(mini: MiniSearch<DocumentTexte> | MiniSearch, pre
   const chercher = (q: string): Map<number, number> => {
     const scores = new Map<number, number>();
     if (q.trim() === "") return scores;
-    const enCoursDeFrappe = !/\s$/.test(q);
+    const enCoursDeFrappe = dernierMotEnCours(q);
     const termes = termesDe(q);
     if (termes.length === 0) return scores;
     // The word being typed matches as a prefix from 3 letters: "co" alone would match half the catalogue.
@@ -219,10 +219,10 @@ export function chercheurTexte(mini: MiniSearch<DocumentTexte> | MiniSearch, pre
   };
   return Object.assign(chercher, {
     estUnTerme: (terme: string) => chercherTerme(terme, false).size > 0,
-    cle: (q: string) => (q.trim() === "" ? "" : `${termesDe(q).join(" ")}${/\s$/.test(q) ? " " : ""}`),
+    cle: (q: string) => (q.trim() === "" ? "" : `${termesDe(q).join(" ")}${dernierMotEnCours(q) ? "" : " "}`),
     preparer: (q: string) => {
       const termes = termesDe(q);
-      const finis = /\s$/.test(q) ? termes : termes.slice(0, -1);
+      const finis = dernierMotEnCours(q) ? termes.slice(0, -1) : termes;
       for (const t of finis) chercherTerme(t, false);
     },
     preparerUnPrefixe,

@@ -4,8 +4,8 @@
  * (several values comma-separated). Reading never throws: unknown values are dropped.
  */
 import { communeParCode } from "../communes";
-import { besoinParCode, frais, modesAccueil, publics, themeDuCode, themeParSlug, typesDeService, type Valeur } from "../taxonomy";
-import type { Criteres } from "./requete";
+import { besoinParCode, themeDuCode, themeParSlug, type Valeur } from "../taxonomy";
+import { GROUPES_FILTRES, VALEURS_DES_GROUPES, type Criteres } from "./requete";
 
 /** Longest `q` kept from a URL. */
 export const LONGUEUR_MAX_Q = 200;
@@ -39,10 +39,7 @@ export function lireCriteres(params: URLSearchParams): Criteres {
     // Needs must be known, and belong to the theme when one is chosen.
     criteres.besoins = valeurs(params, "besoins").filter((code) => besoinParCode(code) && (!theme || themeDuCode(code)?.slug === theme.slug));
     criteres.q = (params.get("q") ?? "").replace(/\s+/g, " ").trim().slice(0, LONGUEUR_MAX_Q).trim();
-    criteres.publics = codesConnus(params, "publics", publics);
-    criteres.types = codesConnus(params, "types", typesDeService);
-    criteres.frais = codesConnus(params, "frais", frais);
-    criteres.modes = codesConnus(params, "modes", modesAccueil);
+    for (const groupe of GROUPES_FILTRES) criteres[groupe] = codesConnus(params, groupe, VALEURS_DES_GROUPES[groupe]);
   } catch {
     // A malformed query string gives what could be read.
   }
