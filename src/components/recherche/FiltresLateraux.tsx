@@ -5,11 +5,8 @@
  * rendered again at every key.
  */
 import { memo } from "react";
-import { GROUPES_FILTRES, valeursFiltrables, type Criteres, type GroupeFiltre, type Reponse } from "../../domain/recherche/requete";
+import { GROUPES_FILTRES, LEGENDES_DES_GROUPES, valeursFiltrables, type Criteres, type GroupeFiltre, type Reponse } from "../../domain/recherche/requete";
 import type { Theme } from "../../domain/taxonomy";
-
-/** Each filter group's heading on the search page. */
-export const LEGENDES: Readonly<Record<GroupeFiltre, string>> = { publics: "Public", types: "Type de service", frais: "Frais", modes: "Accueil" };
 
 export type FiltresChoisis = Pick<Criteres, "besoins" | GroupeFiltre>;
 
@@ -60,7 +57,7 @@ export default memo(function FiltresLateraux({
           <div className="filtres-grille">
             {GROUPES_FILTRES.map((groupe) => (
               <fieldset key={groupe} className="filtre">
-                <legend>{LEGENDES[groupe]}</legend>
+                <legend>{LEGENDES_DES_GROUPES[groupe]}</legend>
                 <ul>
                   {valeursFiltrables(groupe).map((v) => {
                     const coche = criteres[groupe].includes(v.value);

@@ -8,7 +8,7 @@ import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo,
 import { communeParCode, type Commune } from "../../domain/communes";
 import { distanceEnClair } from "../../domain/geo";
 import type { IndexRecherche, ServiceIndexe } from "../../domain/recherche/index-recherche";
-import { preparerIndex, rechercher, CRITERES_VIDES, GROUPES_FILTRES, type Criteres, type IndexPrepare, type Reponse, type Resultat } from "../../domain/recherche/requete";
+import { preparerIndex, rechercher, CRITERES_VIDES, GROUPES_FILTRES, LEGENDES_DES_GROUPES, type Criteres, type IndexPrepare, type Reponse, type Resultat } from "../../domain/recherche/requete";
 import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
 import { motsCherches, motsPendantLaFrappe } from "../../domain/recherche/mots-cherches";
 import type { ChercheurTexte } from "../../domain/recherche/texte";
@@ -26,7 +26,7 @@ import { rattacherTermes, type TermesRecherche } from "../../domain/recherche/de
 import { repondA, reponseDesPremiers, RESULTATS_PAR_PAGE, type PremiersResultats } from "../../domain/recherche/premiers-resultats";
 import type { PointCarte } from "./Carte";
 import { useCartesALEcran } from "./useCartesALEcran";
-import FiltresLateraux, { LEGENDES } from "./FiltresLateraux";
+import FiltresLateraux from "./FiltresLateraux";
 import { apresLImage, pendantLesTempsMorts } from "./tempsMorts";
 
 const Carte = lazy(() => import("./Carte"));
@@ -649,7 +649,7 @@ function Suggestions({
   if (criteres.besoins.length) pistes.push({ libelle: "les besoins précisés", modif: { besoins: [] } });
   if (criteres.theme) pistes.push({ libelle: `le besoin « ${themeParSlug(criteres.theme)?.label} »`, modif: { theme: undefined, besoins: [] } });
   for (const g of GROUPES_FILTRES) {
-    if (criteres[g].length) pistes.push({ libelle: `le filtre « ${LEGENDES[g]} »`, modif: { [g]: [] } });
+    if (criteres[g].length) pistes.push({ libelle: `le filtre « ${LEGENDES_DES_GROUPES[g]} »`, modif: { [g]: [] } });
   }
   if (criteres.commune) pistes.push({ libelle: `la commune`, modif: { commune: undefined } });
   const avecCompte = pistes

@@ -49,6 +49,9 @@ export interface Resultat {
 export type GroupeFiltre = "publics" | "types" | "frais" | "modes";
 export const GROUPES_FILTRES: readonly GroupeFiltre[] = ["publics", "types", "frais", "modes"];
 
+/** Each filter group's heading, on the search page's filters and in what an empty result suggests removing. */
+export const LEGENDES_DES_GROUPES: Readonly<Record<GroupeFiltre, string>> = { publics: "Public", types: "Type de service", frais: "Frais", modes: "Accueil" };
+
 /** Each filter group's reference list (the taxonomy's): what the URL accepts and what the index counts. */
 export const VALEURS_DES_GROUPES: Readonly<Record<GroupeFiltre, readonly Valeur[]>> = {
   publics,
