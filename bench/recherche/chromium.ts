@@ -155,6 +155,32 @@ champ.addEventListener("input", () => { p.textContent = champ.value; marquer(cha
 marquer("");
 </script>`;
 
+/**
+ * The floor of the measure when the cards on screen change: the search page itself (its DOM, its CSS, a
+ * commune's whole page of cards shown), made static — a copy without the app's listeners — whose input
+ * handler only puts another card of that page in place of the first (on screen), and marks `carto:liste-peinte`
+ * as the search page does. No query, no framework: what remains is Chromium's input handling and the
+ * frame that lays out, paints and rasters one new card.
+ */
+const FIGER_LA_PAGE = `(() => {
+  const avant = document.querySelector(".recherche");
+  const page = avant.cloneNode(true);
+  avant.replaceWith(page);
+  const champ = page.querySelector("#recherche-mots");
+  const liste = page.querySelector(".liste-services");
+  const cartes = Array.from(liste.children, (li) => li.innerHTML);
+  const premiere = liste.firstElementChild.getBoundingClientRect();
+  let n = 0;
+  champ.addEventListener("input", () => {
+    const li = document.createElement("li");
+    li.innerHTML = cartes[++n % cartes.length];
+    liste.firstElementChild.replaceWith(li);
+    const q = champ.value.trim();
+    requestAnimationFrame(() => setTimeout(() => performance.mark("carto:liste-peinte", { detail: { q, aJour: true } }), 0));
+  });
+  return { cartes: cartes.length, aLEcran: premiere.top < innerHeight && premiere.bottom > 0 };
+})()`;
+
 export interface AnalyseFrappes {
   latences: number[];
   /** Keystrokes whose list was painted after the next keystroke. */
@@ -248,6 +274,11 @@ export interface Chromium {
   frappes(ecran: Ecran, requetes: readonly RequeteBench[]): Promise<MesuresFrappes>;
   /** Keystroke → painted on a bare page (see PAGE_NUE), the same queries typed the same way. */
   plancher(ecran: Ecran, requetes: readonly RequeteBench[]): Promise<Distribution>;
+  /**
+   * Keystroke → painted on the search page made static (see FIGER_LA_PAGE), its first card replaced at
+   * every key: what Chromium alone takes to paint one new card, for the commune `commune`.
+   */
+  plancherCartes(ecran: Ecran, commune: string, requetes: readonly RequeteBench[]): Promise<Distribution>;
   /** Closes the browser and the server; returns the page's console errors and outside requests. */
   fermer(): Promise<string[]>;
 }
@@ -403,6 +434,17 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
       const latences: number[] = [];
       for (const { q } of requetes) latences.push(...analyserFrappes(await taper(page, q)).latences);
       await contexte.close();
+      return distribution(latences);
+    },
+
+    async plancherCartes(ecran, commune, requetes) {
+      const { page, fermer } = await charger(ecran, commune);
+      await page.waitForFunction(() => performance.getEntriesByName("carto:cartes-peintes", "mark").length > 0, null, { timeout: 30_000, polling: 50 });
+      const { cartes, aLEcran } = await page.evaluate<{ cartes: number; aLEcran: boolean }>(FIGER_LA_PAGE);
+      if (cartes < 2 || !aLEcran) throw new Error(`plancher des cartes : ${cartes} carte(s) dans la page, la première ${aLEcran ? "" : "hors de l'écran"}`);
+      const latences: number[] = [];
+      for (const { q } of requetes) latences.push(...analyserFrappes(await taper(page, q)).latences);
+      await fermer();
       return distribution(latences);
     },
 

@@ -30,6 +30,7 @@ export async function executerBench({ racine, tailles, garder = false, journal =
   let chromium = "";
   const charges: number[] = [];
   let plancher: Distribution | undefined;
+  let plancherCartes: Distribution | undefined;
   try {
     // The sites are built first, side by side, before anything is measured.
     journal(`Génération des catalogues et construction des sites (${tailles.join(", ")} services)…`);
@@ -75,6 +76,8 @@ export async function executerBench({ racine, tailles, garder = false, journal =
             premiers: await navigateur.premiersResultats(ECRAN_LARGE, COMMUNES_BENCH.slice(0, 3).map((c) => c.code)),
             frappes: await navigateur.frappes(ECRAN_LARGE, REQUETES_ECRAN_LARGE),
           };
+          etape("Chromium 1280×900 : plancher de la mesure quand une carte à l'écran change (page figée)…");
+          plancherCartes = await navigateur.plancherCartes(ECRAN_LARGE, COMMUNES_BENCH[0]!.code, REQUETES_PLANCHER);
         }
       } finally {
         erreursPage = await navigateur.fermer();
@@ -111,6 +114,7 @@ export async function executerBench({ racine, tailles, garder = false, journal =
     chromium,
     charge: { min: Math.min(...charges), max: Math.max(...charges) },
     plancher: plancher ?? distribution([]),
+    plancherCartes: plancherCartes ?? distribution([]),
     mesures,
   };
 }

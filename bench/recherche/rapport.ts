@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { DELAI_FRAPPE_MS, type MesuresFrappes, type MesuresPremiers } from "./chromium";
 import type { MesuresNode } from "./node";
-import { COMPOSITION_REQUETES } from "./requetes";
+import { COMMUNES_BENCH, COMPOSITION_REQUETES } from "./requetes";
 import type { Distribution } from "./statistiques";
 import type { Taille } from "./tailles";
 
@@ -33,6 +33,8 @@ export interface Execution {
   charge: { min: number; max: number };
   /** Keystroke → painted on a bare page: what the measure itself costs (Chromium 360×740). */
   plancher: Distribution;
+  /** Keystroke → painted on the search page made static, its first card replaced at each key (1280×900). */
+  plancherCartes: Distribution;
   mesures: MesuresTaille[];
 }
 
@@ -83,6 +85,9 @@ export function tableauBarres(execution: Execution): string {
     lignes.push(`| ${services(b.services)} | ${b.mesure} | ${b.texte(b.valeur)} | ≤ ${b.texte(b.seuil)} | ${verdict(b)} |`);
   }
   lignes.push(`| | plancher de la mesure « frappe → liste peinte » (page nue), p95 | ${ms(execution.plancher.p95)} | | |`);
+  lignes.push(
+    `| | plancher quand une carte à l'écran change (1280×900 : la page de recherche figée, sa première carte remplacée à chaque frappe, sans recherche), médiane / p95 | ${dist(execution.plancherCartes)} | | |`,
+  );
   return lignes.join("\n");
 }
 
@@ -201,6 +206,10 @@ ${execution.mesures
 - **Plancher** : les mêmes frappes (une requête sur huit) sur une page nue dont le champ écrit les mots dans un paragraphe
   et pose la marque comme la page de recherche (\`requestAnimationFrame\` puis une tâche) : ce qui reste est le traitement
   de l'événement par Chromium, l'attente de l'image suivante et sa peinture, sans rien de la recherche.
+- **Plancher quand une carte à l'écran change** : la page de recherche elle-même (1280×900, ${COMMUNES_BENCH[0]!.nom}, sa page de cartes
+  affichée) copiée sans ses écouteurs, dont le champ ne fait que remplacer la première carte par une autre de la page
+  et poser la même marque ; les mêmes frappes (une requête sur huit). Ni requête ni Preact : ce qui reste est ce que
+  Chromium prend pour mettre en page, peindre et tramer une carte nouvelle à l'écran.
 - **Requête dans Chromium** : pour chaque requête texte, sa durée (\`carto:texte\`) plus celle du filtrage qui la suit
   (\`carto:requete\`).
 - **Écran large** (1280×900, la carte Leaflet à côté de la liste, tuiles servies en mémoire par le routage de Playwright, qui
