@@ -151,7 +151,10 @@ export function construireCatalogue(
   entreesServices: readonly EntreeService[],
   source: string,
 ): Catalogue {
-  const structures = entreesStructures.map((e) => construireStructure(e, source)).sort((a, b) => comparerFrancais(a.nom, b.nom));
+  // Two structures may share a name (a body's branches): the slug decides, not the order files were read in.
+  const structures = entreesStructures
+    .map((e) => construireStructure(e, source))
+    .sort((a, b) => comparerFrancais(a.nom, b.nom) || a.slug.localeCompare(b.slug));
   const structures_ = new Map(structures.map((s) => [s.slug, s]));
   const services = entreesServices
     .map((e) => construireService(e, structures_.get(e.donnees.structure), source))

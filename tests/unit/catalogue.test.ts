@@ -51,6 +51,15 @@ const catalogue = construireCatalogue(
 );
 
 describe("catalogue", () => {
+  it("lists structures of the same name in one order, whatever order their files were read in", () => {
+    const homonyme = (slug: string, commune: string): EntreeStructure => ({ ...structure, slug, donnees: { ...structure.donnees, commune } });
+    const a = homonyme("ccas-chatellerault", "Châtellerault");
+    const b = homonyme("ccas-chatellerault-2", "Naintré");
+    const ordre = (entrees: EntreeStructure[]) => construireCatalogue(entrees, [], "carto-insertion-86").structures.map((s) => s.slug);
+    expect(ordre([b, a])).toEqual(["ccas-chatellerault", "ccas-chatellerault-2"]);
+    expect(ordre([a, b])).toEqual(["ccas-chatellerault", "ccas-chatellerault-2"]);
+  });
+
   it("gives data·inclusion ids <source>--<slug>", () => {
     const s = catalogue.serviceParSlug("aide-demarches")!;
     expect(s.id).toBe("carto-insertion-86--aide-demarches");
