@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { envDeConstruction } from "./env-construction";
 import { createHash } from "node:crypto";
 import { runInNewContext } from "node:vm";
 import { criteresPrecalcules, nomDesPremiersResultats } from "../../src/domain/recherche/premiers-resultats";
@@ -150,7 +151,7 @@ describe("site construit", () => {
 describe("construction sur un catalogue invalide", () => {
   it("stops before building, with the validator's readable messages", () => {
     const r = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build", "--outDir", "/tmp/carto-build-casse"], {
-      env: { ...process.env, CARTO_CATALOGUE: "tests/fixtures/catalogues/casse" },
+      env: envDeConstruction({ CARTO_CATALOGUE: "tests/fixtures/catalogues/casse" }),
       encoding: "utf8",
       timeout: 120_000,
     });
