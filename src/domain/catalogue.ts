@@ -146,19 +146,20 @@ export function construireService(entree: EntreeService, structure: Structure | 
   };
 }
 
+/** Alphabetical order; two of the same name (a body's branches) by slug, not by the order files were read in. */
+const parNomPuisSlug = (a: { nom: string; slug: string }, b: { nom: string; slug: string }) =>
+  comparerFrancais(a.nom, b.nom) || a.slug.localeCompare(b.slug);
+
 export function construireCatalogue(
   entreesStructures: readonly EntreeStructure[],
   entreesServices: readonly EntreeService[],
   source: string,
 ): Catalogue {
-  // Two structures may share a name (a body's branches): the slug decides, not the order files were read in.
-  const structures = entreesStructures
-    .map((e) => construireStructure(e, source))
-    .sort((a, b) => comparerFrancais(a.nom, b.nom) || a.slug.localeCompare(b.slug));
+  const structures = entreesStructures.map((e) => construireStructure(e, source)).sort(parNomPuisSlug);
   const structures_ = new Map(structures.map((s) => [s.slug, s]));
   const services = entreesServices
     .map((e) => construireService(e, structures_.get(e.donnees.structure), source))
-    .sort((a, b) => comparerFrancais(a.nom, b.nom) || a.slug.localeCompare(b.slug));
+    .sort(parNomPuisSlug);
   const services_ = new Map(services.map((s) => [s.slug, s]));
   const parCode = new Map(services.map((s) => [s.code, s]));
   const parAncienSlug = new Map(services.flatMap((s) => s.anciensSlugs.map((ancien) => [ancien, s] as const)));
