@@ -48,10 +48,6 @@ export default defineConfig({
     // In development, react-leaflet is served as it is, so that its `react` imports go through the
     // plugin above (a pre-bundled copy would embed React's).
     optimizeDeps: { exclude: ["react-leaflet", "@react-leaflet/core"], include: ["leaflet"] },
-    // `astro dev` renders on the server with dependencies loaded by Node, past the plugin above: the islands'
-    // `react` imports reached React itself, whose hooks fail under Preact, and dev pages came without their
-    // islands. Bundled instead, they go through the plugin (a build renders the same pages either way).
-    ssr: { noExternal: ["react", "react-dom"] },
   },
   server: { host: "127.0.0.1", port: 4321 },
 });

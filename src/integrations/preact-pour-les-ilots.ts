@@ -31,10 +31,17 @@ const VERS_PREACT: Record<string, string> = {
 /** preact/compat and React 19's `use(Context)`, which @react-leaflet/core reads its context with. */
 const COMPAT_AVEC_USE = fileURLToPath(new URL("../lib/preact-compat-avec-use.js", import.meta.url));
 
+/** The packages VERS_PREACT replaces (react, react-dom). */
+const PAQUETS_REMPLACES = [...new Set(Object.keys(VERS_PREACT).map((source) => source.split("/")[0]!))];
+
 export function reactVersPreact(): Plugin {
   return {
     name: "carto-insertion:react-vers-preact",
     enforce: "pre",
+    // `astro dev` renders on the server with the dependencies it leaves external loaded by Node, past
+    // resolveId: the islands' `react` imports reached React itself, whose hooks fail under Preact, and dev
+    // pages came without their islands. Bundled, they go through resolveId (a build is the same either way).
+    config: () => ({ ssr: { noExternal: PAQUETS_REMPLACES } }),
     async resolveId(source, importer, options) {
       const cible = VERS_PREACT[source];
       if (!cible || !importer) return null;
