@@ -143,6 +143,16 @@ async function taper(page: Page, q: string): Promise<Releve & { fini: boolean }>
   return { ...(await releve(page, debut)), fini };
 }
 
+/** In a page's script: `marquer(q)` marks `carto:liste-peinte` as the search page does (requestAnimationFrame, then a task). */
+const MARQUER_COMME_LA_PAGE = `const marquer = (q) => requestAnimationFrame(() => setTimeout(() => performance.mark("carto:liste-peinte", { detail: { q, aJour: true } }), 0));`;
+
+/** Keystroke → painted, for each keystroke of `requetes` typed in `page` (the floors' pages). */
+async function latencesDesFrappes(page: Page, requetes: readonly RequeteBench[]): Promise<Distribution> {
+  const latences: number[] = [];
+  for (const { q } of requetes) latences.push(...analyserFrappes(await taper(page, q)).latences);
+  return distribution(latences);
+}
+
 /**
  * The floor of the measure: a bare page whose input handler writes the words into a paragraph and
  * marks `carto:liste-peinte` as the search page does (requestAnimationFrame, then a task). What
@@ -150,7 +160,7 @@ async function taper(page: Page, q: string): Promise<Releve & { fini: boolean }>
  */
 const PAGE_NUE = `<!doctype html><meta name="viewport" content="width=device-width"><input id="recherche-mots"><p id="p"></p><script>
 const champ = document.getElementById("recherche-mots"), p = document.getElementById("p");
-const marquer = (q) => requestAnimationFrame(() => setTimeout(() => performance.mark("carto:liste-peinte", { detail: { q, aJour: true } }), 0));
+${MARQUER_COMME_LA_PAGE}
 champ.addEventListener("input", () => { p.textContent = champ.value; marquer(champ.value.trim()); });
 marquer("");
 </script>`;
@@ -163,6 +173,7 @@ marquer("");
  * frame that lays out, paints and rasters one new card.
  */
 const FIGER_LA_PAGE = `(() => {
+  ${MARQUER_COMME_LA_PAGE}
   const avant = document.querySelector(".recherche");
   const page = avant.cloneNode(true);
   avant.replaceWith(page);
@@ -175,8 +186,7 @@ const FIGER_LA_PAGE = `(() => {
     const li = document.createElement("li");
     li.innerHTML = cartes[++n % cartes.length];
     liste.firstElementChild.replaceWith(li);
-    const q = champ.value.trim();
-    requestAnimationFrame(() => setTimeout(() => performance.mark("carto:liste-peinte", { detail: { q, aJour: true } }), 0));
+    marquer(champ.value.trim());
   });
   return { cartes: cartes.length, aLEcran: premiere.top < innerHeight && premiere.bottom > 0 };
 })()`;
@@ -431,10 +441,9 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
       await page.addInitScript(ecouterFrappes);
       await page.route(`${serveur.url}/plancher/`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: PAGE_NUE }));
       await page.goto(`${serveur.url}/plancher/`);
-      const latences: number[] = [];
-      for (const { q } of requetes) latences.push(...analyserFrappes(await taper(page, q)).latences);
+      const latences = await latencesDesFrappes(page, requetes);
       await contexte.close();
-      return distribution(latences);
+      return latences;
     },
 
     async plancherCartes(ecran, commune, requetes) {
@@ -442,10 +451,9 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
       await page.waitForFunction(() => performance.getEntriesByName("carto:cartes-peintes", "mark").length > 0, null, { timeout: 30_000, polling: 50 });
       const { cartes, aLEcran } = await page.evaluate<{ cartes: number; aLEcran: boolean }>(FIGER_LA_PAGE);
       if (cartes < 2 || !aLEcran) throw new Error(`plancher des cartes : ${cartes} carte(s) dans la page, la première ${aLEcran ? "" : "hors de l'écran"}`);
-      const latences: number[] = [];
-      for (const { q } of requetes) latences.push(...analyserFrappes(await taper(page, q)).latences);
+      const latences = await latencesDesFrappes(page, requetes);
       await fermer();
-      return distribution(latences);
+      return latences;
     },
 
     async fermer() {
