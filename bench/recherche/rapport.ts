@@ -137,7 +137,7 @@ export function tableauDetails(execution: Execution): string {
         ligne("… frappe → requête texte faite", (x) => dist(x[ecran].frappes.versTexte)),
         ligne("… réponse → liste rendue (commit de Preact)", (x) => dist(x[ecran].frappes.rendu)),
         ligne("… liste rendue → peinte", (x) => dist(x[ecran].frappes.peinture)),
-        ligne("frappe → toutes les cartes de la page rendues et peintes (celles hors de l'écran : quand la page est libre, après l'image)", (x) => dist(x[ecran].frappes.cartesPeintes)),
+        ligne("dernière frappe → toutes les cartes de la page peintes (celles hors de l'écran : une fois la saisie posée, 400 ms sans frappe)", (x) => `${dist(x[ecran].frappes.cartesPeintes)} (${x[ecran].frappes.cartesPeintes.n} requêtes)`),
         ligne("requête par frappe : texte (`carto:texte`) + filtre (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsRequete)),
         ligne("… filtre seul, à chaque rendu (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsFiltre)),
       ];
@@ -201,8 +201,9 @@ ${execution.mesures
   qui n'est aucun terme de l'index) ne change pas la liste : la page n'en peint pas de nouvelle, elle est comptée « sans liste
   nouvelle ». Le détail situe le temps :
   requête texte faite (\`carto:texte\`), rendu (\`carto:liste\`, après le commit), peinture. La frappe ne rend que les cartes
-  à l'écran (sur le téléphone, la liste commence sous le champ, à 866 px : aucune), les autres quand la page est
-  libre après l'image : « toutes les cartes de la page » mesure jusqu'à leur peinture (\`carto:cartes-peintes\`).
+  à l'écran (sur le téléphone, la liste commence sous le champ, à 866 px : aucune), les autres une fois la saisie posée
+  (400 ms sans frappe), quand la page est libre : « toutes les cartes de la page » mesure de la dernière frappe d'une
+  requête à leur peinture (\`carto:cartes-peintes\`).
 - **Plancher** : les mêmes frappes (une requête sur huit) sur une page nue dont le champ écrit les mots dans un paragraphe
   et pose la marque comme la page de recherche (\`requestAnimationFrame\` puis une tâche) : ce qui reste est le traitement
   de l'événement par Chromium, l'attente de l'image suivante et sa peinture, sans rien de la recherche.

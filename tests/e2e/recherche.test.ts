@@ -14,11 +14,16 @@ const chatellerault = communeParCode("86066")!;
 
 const site = siteEtNavigateur();
 
+/** Slugs of the result cards the page shows. */
+function cartesAffichees(page: Page): Promise<string[]> {
+  return page.locator(".resultats article h3 a").evaluateAll((liens) => liens.map((a) => (a as HTMLAnchorElement).pathname.split("/")[2]!));
+}
+
 /** Slugs of every result, clicking "Afficher … de plus" until all are shown. */
 async function tousLesResultats(page: Page): Promise<string[]> {
   const plus = page.getByRole("button", { name: /^Afficher \d+ services de plus/ });
   while (await plus.count()) await plus.click();
-  return page.locator(".resultats article h3 a").evaluateAll((liens) => liens.map((a) => (a as HTMLAnchorElement).pathname.split("/")[2]!));
+  return cartesAffichees(page);
 }
 
 async function choisirCommune(page: Page, saisie: string) {
@@ -87,8 +92,7 @@ describe("recherche", () => {
     });
     await page.goto(`${site.serveur.url}/recherche/?commune=86066&theme=emploi`);
     await expect.poll(() => page.locator("#titre-resultats").textContent()).toBe(`${attendu.length} services trouvés pour Châtellerault`);
-    const premiers = () => page.locator(".resultats article h3 a").evaluateAll((liens) => liens.map((a) => (a as HTMLAnchorElement).pathname.split("/")[2]!));
-    await expect.poll(premiers).toEqual(attendu.slice(0, RESULTATS_PAR_PAGE));
+    await expect.poll(() => cartesAffichees(page)).toEqual(attendu.slice(0, RESULTATS_PAR_PAGE));
     await expect(page.locator(".resultats article .distance").first().textContent()).resolves.toMatch(/^à \d/);
     // Still waiting for the index: the list says it is busy.
     expect(await page.locator("section.resultats").getAttribute("aria-busy")).toBe("true");
@@ -141,7 +145,8 @@ describe("recherche", () => {
   });
 
   it("keeps the list while a word's first letters are typed, and applies every word once typing pauses", async () => {
-    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
+    // A phone: the list starts below the words field, its cards off screen while typing.
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { largeur: 360, hauteur: 740, tuiles: true });
     await page.goto(`${site.serveur.url}/recherche/?commune=86066&q=emploi`);
     expect(await nombreAnnonce(page)).toBeGreaterThan(0);
     const champ = page.locator("#recherche-mots");
@@ -165,6 +170,14 @@ describe("recherche", () => {
     expect(titres.length).toBeGreaterThan(0);
     // « lo », searched as it is, finds nothing: it waited for the third letter instead of flashing it.
     expect(titres.filter((t) => t.startsWith("Aucun"))).toEqual([]);
+    // Typing paused: every card of the list answers the words (those off screen come then), as when the
+    // same search is opened afresh.
+    const ailleurs = await contexte.newPage();
+    await ailleurs.goto(`${site.serveur.url}/recherche/?commune=86066&q=logement`);
+    expect(await nombreAnnonce(ailleurs)).toBe(trouves);
+    const attendues = await cartesAffichees(ailleurs);
+    expect(attendues.length).toBe(Math.min(trouves, RESULTATS_PAR_PAGE));
+    await expect.poll(() => cartesAffichees(page), { timeout: 5_000 }).toEqual(attendues);
     // The themes' counts follow the words once typing pauses: fewer employment services speak of housing.
     await expect.poll(nombreEmploi).toBeLessThan(emploiSansMots);
     // Typing pauses on « lo »: it applies, and nothing matches.

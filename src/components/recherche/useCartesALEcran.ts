@@ -1,7 +1,7 @@
 /**
  * Which of the result list's cards are on screen, kept by an IntersectionObserver (it reads no layout
  * during a keystroke): a keystroke renders the cards up to the last one on screen, and the others once
- * the page is idle after the paint. On a phone the list starts below the words field, often off screen
+ * the typing has paused. On a phone the list starts below the words field, often off screen
  * while typing.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
