@@ -144,14 +144,19 @@ async function taper(page: Page, q: string, cartes = false): Promise<Releve & { 
     fini = false;
   }
   if (cartes) {
-    // Not there in 5 s: one query fewer in « toutes les cartes de la page ».
+    // The mark that follows the query's last list. Its words may be the answer's, as typed before a last key
+    // that left the terms as they were (« permis » searches as « permi »).
     await page
       .waitForFunction(
-        ([q, apres]) =>
-          performance
-            .getEntriesByName("carto:cartes-peintes", "mark")
-            .some((m) => m.startTime >= apres && (m as PerformanceMark).detail?.q === q && (m as PerformanceMark).detail?.aJour),
-        [q.trim(), derniere] as const,
+        // No named function inside: the page gets this callback's source, without tsx's helpers.
+        (debut) => {
+          const [listes, cartes] = ["carto:liste", "carto:cartes-peintes"].map((nom) =>
+            performance.getEntriesByName(nom, "mark").filter((m) => m.startTime >= debut && (m as PerformanceMark).detail?.aJour),
+          );
+          const liste = listes!.at(-1) as PerformanceMark | undefined;
+          return liste !== undefined && cartes!.some((m) => m.startTime >= liste.startTime && (m as PerformanceMark).detail?.q === liste.detail?.q);
+        },
+        debut,
         { timeout: 5_000, polling: 20 },
       )
       .catch(() => undefined);
@@ -225,13 +230,15 @@ export interface AnalyseFrappes {
    * come once the typing has paused.
    */
   cartesPeintes: number[];
+  /** Queries whose every card was painted before their last keystroke (none off screen left to come). */
+  cartesAvantLaFin: number;
   tempsTexte: number[];
   tempsFiltre: number[];
   tempsRequete: number[];
 }
 
 export function analyserFrappes(r: Releve): AnalyseFrappes {
-  const a: AnalyseFrappes = { latences: [], depassees: 0, sansListeNouvelle: 0, versTexte: [], rendu: [], peinture: [], cartesPeintes: [], tempsTexte: [], tempsFiltre: [], tempsRequete: [] };
+  const a: AnalyseFrappes = { latences: [], depassees: 0, sansListeNouvelle: 0, cartesAvantLaFin: 0, versTexte: [], rendu: [], peinture: [], cartesPeintes: [], tempsTexte: [], tempsFiltre: [], tempsRequete: [] };
   r.frappes.forEach((f, k) => {
     const q = f.v.trim();
     const suivante = r.frappes[k + 1]?.t ?? Infinity;
@@ -254,9 +261,15 @@ export function analyserFrappes(r: Releve): AnalyseFrappes {
       a.peinture.push(peinte.t - liste.t);
     }
   });
+  // The query's last list and every card of its page painted: after the last keystroke
+  // when the cards off screen waited for the pause, before it when the page had none off screen.
   const derniere = r.frappes.at(-1);
-  const cartes = derniere && r.cartes.find((m) => m.t >= derniere.t && m.aJour && m.q === derniere.v.trim());
-  if (derniere && cartes) a.cartesPeintes.push(cartes.t - derniere.t);
+  const liste = r.listes.filter((m) => m.aJour).at(-1);
+  const cartes = liste && r.cartes.find((m) => m.t >= liste.t && m.aJour && m.q === liste.q);
+  if (derniere && cartes) {
+    if (cartes.t >= derniere.t) a.cartesPeintes.push(cartes.t - derniere.t);
+    else a.cartesAvantLaFin++;
+  }
   for (const t of r.textes) {
     a.tempsTexte.push(t.dureeMs ?? NaN);
     const filtre = r.requetes.find((m) => m.t >= t.t && m.q === t.q);
@@ -272,6 +285,8 @@ export interface MesuresFrappes {
   frappes: number;
   depassees: number;
   sansListeNouvelle: number;
+  /** See AnalyseFrappes. */
+  cartesAvantLaFin: number;
   /** Queries whose final list never came (time-out). */
   echecs: string[];
   latence: Distribution;
@@ -436,13 +451,14 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
         await fermer();
       }
       const a = releves.map(analyserFrappes);
-      const tout = (cle: Exclude<keyof AnalyseFrappes, "depassees" | "sansListeNouvelle">) => distribution(a.flatMap((x) => x[cle]));
+      const tout = (cle: Exclude<keyof AnalyseFrappes, "depassees" | "sansListeNouvelle" | "cartesAvantLaFin">) => distribution(a.flatMap((x) => x[cle]));
       return {
         ecran,
         requetes: requetes.length,
         frappes,
         depassees: a.reduce((n, x) => n + x.depassees, 0),
         sansListeNouvelle: a.reduce((n, x) => n + x.sansListeNouvelle, 0),
+        cartesAvantLaFin: a.reduce((n, x) => n + x.cartesAvantLaFin, 0),
         echecs,
         latence: tout("latences"),
         versTexte: tout("versTexte"),

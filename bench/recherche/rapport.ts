@@ -137,7 +137,7 @@ export function tableauDetails(execution: Execution): string {
         ligne("… frappe → requête texte faite", (x) => dist(x[ecran].frappes.versTexte)),
         ligne("… réponse → liste rendue (commit de Preact)", (x) => dist(x[ecran].frappes.rendu)),
         ligne("… liste rendue → peinte", (x) => dist(x[ecran].frappes.peinture)),
-        ligne("dernière frappe → toutes les cartes de la page peintes (celles hors de l'écran : une fois la saisie posée, 400 ms sans frappe)", (x) => `${dist(x[ecran].frappes.cartesPeintes)} (${x[ecran].frappes.cartesPeintes.n} requêtes)`),
+        ligne("dernière frappe → toutes les cartes de la page peintes (celles hors de l'écran : une fois la saisie posée, 400 ms sans frappe)", (x) => `${dist(x[ecran].frappes.cartesPeintes)} (${x[ecran].frappes.cartesPeintes.n} requêtes ; ${x[ecran].frappes.cartesAvantLaFin} sans carte hors de l'écran à attendre)`),
         ligne("requête par frappe : texte (`carto:texte`) + filtre (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsRequete)),
         ligne("… filtre seul, à chaque rendu (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsFiltre)),
       ];
