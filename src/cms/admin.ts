@@ -11,6 +11,8 @@ import "./preambule-dev";
 import CMS from "decap-cms-app";
 import { champsAvantEnregistrement, depuisFichier, versFichier } from "../domain/cms/format";
 import { ApercuService, ApercuStructure } from "./apercus";
+import { ApercuLectureSeule, ControleLectureSeule } from "./lecture-seule";
+import { WIDGET_LECTURE_SEULE } from "../domain/cms/config";
 import { urlBackendLocal } from "./backend-local";
 import styleDuSite from "../styles/global.css?inline";
 
@@ -30,6 +32,8 @@ CMS.registerEventListener({
     return donnees.merge(champsAvantEnregistrement(donnees.toJS()));
   },
 });
+
+CMS.registerWidget(WIDGET_LECTURE_SEULE, ControleLectureSeule as never, ApercuLectureSeule as never);
 
 CMS.registerPreviewStyle(styleDuSite, { raw: true });
 CMS.registerPreviewTemplate("services", ApercuService);

@@ -19,24 +19,32 @@ export interface Lieu extends Adresse {
   positionApprochee: boolean;
 }
 
-export interface Structure extends Omit<StructureFrontmatter, keyof Lieu> {
+export interface Structure extends Omit<StructureFrontmatter, keyof Lieu | "source" | "id"> {
   slug: string;
-  /** data·inclusion id: `<source>--<slug>`. */
+  /** data·inclusion source: the record's origin for an imported one, else the site's. */
+  source: string;
+  /** data·inclusion id: the record's own for an imported one, else `<source>--<slug>`. */
   id: string;
   lieu?: Lieu;
   /** Markdown presentation (may be empty). */
   presentation: string;
 }
 
-export interface Service extends Omit<ServiceFrontmatter, keyof Lieu | "resume" | "structure" | "anciens_slugs"> {
+export interface Service extends Omit<ServiceFrontmatter, keyof Lieu | "resume" | "structure" | "anciens_slugs" | "source" | "id" | "structure_id"> {
   slug: string;
   /** The file's former names, oldest first (`anciens_slugs`): their pages redirect here. */
   anciensSlugs: string[];
-  /** data·inclusion id from the first name the file ever had: `<source>--<slugStable>`, unchanged by renames. */
+  /** data·inclusion source: the record's origin for an imported one, else the site's. */
+  source: string;
+  /**
+   * data·inclusion id: the record's own for an imported one; else from the first name the file ever had,
+   * `<source>--<slugStable>`, unchanged by renames.
+   */
   id: string;
   /** Short code of shared selections (selection/code.ts), from `id`. */
   code: string;
   structureSlug: string;
+  /** Its structure's id (that of the file that holds a merged duplicate's services too). */
   structure_id: string;
   /** The summary given, or the description's first sentence. */
   resume: string;
@@ -116,28 +124,39 @@ function sansLieu<T extends Record<string, unknown>>(donnees: T): Omit<T, keyof 
 }
 
 export function construireStructure(entree: EntreeStructure, source: string): Structure {
+  const { source: sourceImportee, id, ...reste } = entree.donnees;
   return {
-    ...sansLieu(entree.donnees),
+    ...sansLieu(reste),
     slug: entree.slug,
-    id: idDataInclusion(source, entree.slug),
+    source: sourceImportee ?? source,
+    id: id ?? idDataInclusion(source, entree.slug),
     lieu: lieuDe(entree.donnees),
     presentation: entree.corps.trim(),
   };
 }
 
 export function construireService(entree: EntreeService, structure: Structure | undefined, source: string): Service {
-  const { resume, structure: structureSlug, anciens_slugs: anciensSlugs = [], ...reste } = entree.donnees;
+  const {
+    resume,
+    structure: structureSlug,
+    anciens_slugs: anciensSlugs = [],
+    source: sourceImportee,
+    id: idImporte,
+    structure_id: _structureIdImporte,
+    ...reste
+  } = entree.donnees;
   const lieuPropre = lieuDe(entree.donnees);
   const description = entree.corps.trim();
-  const id = idDataInclusion(source, slugStable(entree.slug, anciensSlugs));
+  const id = idImporte ?? idDataInclusion(source, slugStable(entree.slug, anciensSlugs));
   return {
     ...sansLieu(reste),
     slug: entree.slug,
     anciensSlugs: [...anciensSlugs],
+    source: sourceImportee ?? source,
     id,
     code: codeDeService(id),
     structureSlug,
-    structure_id: idDataInclusion(source, structureSlug),
+    structure_id: structure?.id ?? idDataInclusion(source, structureSlug),
     resume: resume ?? premierePhrase(markdownEnTexte(description), LONGUEUR_MAX_RESUME),
     resumeFourni: resume !== undefined,
     lieu: lieuPropre ?? structure?.lieu,

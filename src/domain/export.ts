@@ -1,11 +1,11 @@
 /**
  * Open data: the catalogue in data·inclusion v1 format (service.json / structure.json of the national
- * schema). Absent optional fields are null, as the schema's defaults say.
+ * schema). Absent optional fields are null, as the schema's defaults say. An imported record keeps its
+ * origin's source, id and page (data·inclusion de-duplicates on them); a listing made here has ours.
  */
 import type { Catalogue, Lieu, Service, Structure } from "./catalogue";
 
 export interface OptionsExport {
-  source: string;
   /** Public URL of a service's or structure's page (`lien_source`). */
   urlService: (slug: string) => string;
   urlStructure: (slug: string) => string;
@@ -28,7 +28,7 @@ function adresseExportee(lieu: Lieu | undefined) {
 
 export function exporterStructure(s: Structure, o: OptionsExport) {
   return {
-    source: o.source,
+    source: s.source,
     id: s.id,
     nom: s.nom,
     siret: ouNull(s.siret),
@@ -36,7 +36,7 @@ export function exporterStructure(s: Structure, o: OptionsExport) {
     telephone: ouNull(s.telephone),
     courriel: ouNull(s.courriel),
     site_web: ouNull(s.site_web),
-    lien_source: o.urlStructure(s.slug),
+    lien_source: s.lien_source ?? o.urlStructure(s.slug),
     horaires_accueil: ouNull(s.horaires_accueil),
     accessibilite_lieu: ouNull(s.accessibilite_lieu),
     reseaux_porteurs: listeOuNull(s.reseaux_porteurs),
@@ -48,12 +48,12 @@ export function exporterStructure(s: Structure, o: OptionsExport) {
 
 export function exporterService(s: Service, o: OptionsExport) {
   return {
-    source: o.source,
+    source: s.source,
     id: s.id,
     structure_id: s.structure_id,
     nom: s.nom,
     description: s.description,
-    lien_source: o.urlService(s.slug),
+    lien_source: s.lien_source ?? o.urlService(s.slug),
     date_maj: s.date_maj,
     type: ouNull(s.type),
     thematiques: [...s.thematiques],

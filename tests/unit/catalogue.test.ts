@@ -4,6 +4,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { construireCatalogue, type EntreeService, type EntreeStructure } from "../../src/domain/catalogue";
 import { exporterCatalogue } from "../../src/domain/export";
+import { codeDeService } from "../../src/domain/selection/code";
 import { serviceFrontmatter, structureFrontmatter } from "../../src/domain/schema";
 
 const structure: EntreeStructure = {
@@ -92,12 +93,72 @@ describe("catalogue", () => {
     const validerService = ajv.compile(lire("service.json"));
     const validerStructure = ajv.compile(lire("structure.json"));
     const exporte = exporterCatalogue(catalogue, {
-      source: "carto-insertion-86",
       urlService: (slug) => `https://exemple.fr/services/${slug}/`,
       urlStructure: (slug) => `https://exemple.fr/structures/${slug}/`,
     });
     for (const s of exporte.services) expect(validerService(s), JSON.stringify(validerService.errors)).toBe(true);
     for (const s of exporte.structures) expect(validerStructure(s), JSON.stringify(validerStructure.errors)).toBe(true);
     expect(exporte.services[0]).toMatchObject({ source: "carto-insertion-86", structure_id: "carto-insertion-86--ccas-chatellerault" });
+  });
+});
+
+describe("fiches importées de data·inclusion", () => {
+  const importee: EntreeStructure = {
+    slug: "france-travail-chatellerault",
+    donnees: structureFrontmatter.parse({
+      nom: "France Travail Châtellerault",
+      date_maj: "2026-09-01",
+      source: "dora",
+      id: "dora--ft-chatellerault",
+      lien_source: "https://dora.inclusion.beta.gouv.fr/structures/ft-chatellerault",
+      doublons: ["france-travail--86011"],
+    }),
+    corps: "",
+  };
+  const catalogueImporte = construireCatalogue(
+    [structure, importee],
+    [
+      service("atelier-numerique", {
+        structure: "france-travail-chatellerault",
+        modes_accueil: ["a-distance"],
+        source: "france-travail",
+        id: "france-travail--atelier-42",
+        structure_id: "france-travail--86011",
+        lien_source: "https://www.francetravail.fr/atelier-42",
+      }),
+      service("aide-locale", {}),
+    ],
+    "carto-insertion-86",
+  );
+  const exporte = exporterCatalogue(catalogueImporte, {
+    urlService: (slug) => `https://exemple.fr/services/${slug}/`,
+    urlStructure: (slug) => `https://exemple.fr/structures/${slug}/`,
+  });
+
+  it("publie une fiche importée sous sa source, son identifiant et sa page d'origine", () => {
+    expect(exporte.structures.find((s) => s.nom === "France Travail Châtellerault")).toMatchObject({
+      source: "dora",
+      id: "dora--ft-chatellerault",
+      lien_source: "https://dora.inclusion.beta.gouv.fr/structures/ft-chatellerault",
+    });
+    // The service of a merged duplicate is published under the structure that holds it.
+    expect(exporte.services.find((s) => s.nom === "Service atelier-numerique")).toMatchObject({
+      source: "france-travail",
+      id: "france-travail--atelier-42",
+      structure_id: "dora--ft-chatellerault",
+      lien_source: "https://www.francetravail.fr/atelier-42",
+    });
+  });
+
+  it("garde les identifiants du site aux fiches créées ici, et le code de partage suit l'identifiant", () => {
+    expect(exporte.services.find((s) => s.nom === "Service aide-locale")).toMatchObject({
+      source: "carto-insertion-86",
+      id: "carto-insertion-86--aide-locale",
+      structure_id: "carto-insertion-86--ccas-chatellerault",
+      lien_source: "https://exemple.fr/services/aide-locale/",
+    });
+    const a = catalogueImporte.serviceParSlug("atelier-numerique")!;
+    expect(catalogueImporte.serviceParCode(a.code)).toBe(a);
+    expect(a.code).toBe(codeDeService("france-travail--atelier-42"));
   });
 });

@@ -519,3 +519,59 @@ describe("anciens noms (anciens_slugs) et codes de partage", () => {
     expect(erreurs(renomme).map((p) => p.fichier)).toEqual(["content/services/atelier-5627899.md", "content/services/atelier-nouveau.md"]);
   });
 });
+
+describe("origine des fiches importées de data·inclusion", () => {
+  const structureImportee = (lignesEnPlus = "") =>
+    structure(`code_postal: "75011"\ncommune: Paris\ncode_insee: "75111"\nlatitude: 48.86\nlongitude: 2.38\nsource: dora\nid: dora--s1\n${lignesEnPlus}`);
+  const serviceImporte = (lignesEnPlus = "") =>
+    service(`zone_eligibilite:\n  - france\n  - "79"\n  - "79191"\nsource: dora\nid: dora--v1\nstructure_id: dora--s1\nlien_source: https://dora.inclusion.beta.gouv.fr/services/v1\n${lignesEnPlus}`);
+
+  it("une structure importée hors du territoire et sa zone ailleurs ne valent aucun avertissement", () => {
+    const r = valider({ chemin: "content/structures/essai.md", texte: structureImportee() }, { chemin: "content/services/s.md", texte: serviceImporte() });
+    expect(lignes(r)).toEqual([]);
+    expect(r.services).toHaveLength(1);
+  });
+
+  it("la même fiche écrite à la main est signalée hors du territoire", () => {
+    const r = valider({ chemin: "content/structures/essai.md", texte: structure('code_postal: "75011"\ncommune: Paris\ncode_insee: "75111"\n') });
+    expect(lignes(r)).toEqual([
+      "content/structures/essai.md:6 avertissement : code_insee: hors du territoire : « 75111 » est une commune du département 75, pas du territoire (Vienne, 86) ; vérifiez le code",
+    ]);
+  });
+
+  it("source et id vont ensemble, l'id est de la source, les champs d'origine demandent un id", () => {
+    const r = valider(
+      { chemin: "content/structures/essai.md", texte: structure('code_postal: "86000"\ncommune: Poitiers\nsource: dora\n') },
+      { chemin: "content/structures/autre.md", texte: structure("id: soliguide--1\nsource: dora\n") },
+      { chemin: "content/structures/trois.md", texte: structure("doublons:\n  - dora--2\n") },
+    );
+    expect(lignes(r)).toEqual([
+      "content/structures/autre.md:4 id: « soliguide--1 » n'est pas un identifiant de la source « dora » (attendu : dora--…)",
+      "content/structures/essai.md id: manquant : une fiche avec source a aussi l'identifiant qu'elle a chez cette source (ou retirez source)",
+      "content/structures/trois.md:4 doublons: réservé aux fiches importées de data·inclusion (avec source et id)",
+    ]);
+  });
+
+  it("un identifiant ne désigne qu'un fichier ; la source du site n'est pas une origine", () => {
+    const r = valider(
+      { chemin: "content/structures/essai.md", texte: structure('code_postal: "86000"\ncommune: Poitiers\nsource: dora\nid: dora--s1\n') },
+      { chemin: "content/structures/autre.md", texte: structure("source: dora\nid: dora--s2\ndoublons:\n  - dora--s1\n") },
+      { chemin: "content/structures/trois.md", texte: structure("source: carto-insertion-86\nid: carto-insertion-86--trois\n") },
+    );
+    expect(lignes(r)).toEqual([
+      "content/structures/autre.md:7 doublons: l'identifiant data·inclusion « dora--s1 » figure aussi dans content/structures/essai.md : une fiche importée n'a qu'un fichier ; fusionnez-les",
+      "content/structures/essai.md:7 id: l'identifiant data·inclusion « dora--s1 » figure aussi dans content/structures/autre.md : une fiche importée n'a qu'un fichier ; fusionnez-les",
+      "content/structures/trois.md:4 source: « carto-insertion-86 » est la source de ce site : une fiche créée ici n'a ni source ni id (son identifiant vient du nom du fichier) ; retirez source, id et lien_source",
+    ]);
+  });
+
+  it("structure_id : celui de la structure ou d'un de ses doublons, sinon un avertissement", () => {
+    const fusionnee = { chemin: "content/structures/essai.md", texte: structureImportee("doublons:\n  - soliguide--9\n") };
+    const doublon = valider(fusionnee, { chemin: "content/services/s.md", texte: serviceImporte().replace("structure_id: dora--s1", "structure_id: soliguide--9") });
+    expect(lignes(doublon)).toEqual([]);
+    const deplace = valider(fusionnee, { chemin: "content/services/s.md", texte: serviceImporte().replace("structure_id: dora--s1", "structure_id: dora--s7") });
+    expect(lignes(deplace)).toEqual([
+      "content/services/s.md:15 avertissement : structure_id: « dora--s7 » n'est ni l'identifiant data·inclusion de la structure « essai » (dora--s1, soliguide--9) ni un de ses doublons : le service a changé de structure depuis l'import ; l'export le publie sous sa structure actuelle",
+    ]);
+  });
+});

@@ -35,7 +35,8 @@ export type NomChamp = NomChampService | NomChampStructure;
  * - `structure`: the slug of a structure (relation to the structures collection);
  * - `zone`: codes of the territory (département, EPCI, communes) or « france »;
  * - `lignes`: a list of short texts, one per line of the form (former file names);
- * - `jour`: the day of the last edit (YYYY-MM-DD), set on save, not shown.
+ * - `jour`: the day of the last edit (YYYY-MM-DD), set on save, not shown;
+ * - `origine`: where an imported listing comes from (data·inclusion source, id…), shown but never edited.
  */
 export type NatureChamp =
   | "ligne"
@@ -48,7 +49,8 @@ export type NatureChamp =
   | "structure"
   | "zone"
   | "lignes"
-  | "jour";
+  | "jour"
+  | "origine";
 
 /** An option of a select: Decap's `{label, value}`. */
 export interface Option {
@@ -321,6 +323,31 @@ export const CHAMPS_CMS = {
     hint: "Remplie automatiquement à l'enregistrement.",
     nature: "jour",
   },
+  source: {
+    label: "Source data·inclusion",
+    hint: "Fiche importée de data·inclusion : la plateforme d'où elle vient (non modifiable). Vide pour une fiche créée ici.",
+    nature: "origine",
+  },
+  id: {
+    label: "Identifiant data·inclusion",
+    hint: "Permet à l'import suivant de retrouver cette fiche (non modifiable).",
+    nature: "origine",
+  },
+  lien_source: {
+    label: "Page d'origine",
+    hint: "La fiche chez sa source (non modifiable).",
+    nature: "origine",
+  },
+  structure_id: {
+    label: "Structure d'origine (data·inclusion)",
+    hint: "L'identifiant de la structure chez la source (non modifiable).",
+    nature: "origine",
+  },
+  doublons: {
+    label: "Doublons fusionnés",
+    hint: "Les fiches d'autres sources décrivant la même structure, réunies dans celle-ci par l'import (non modifiable).",
+    nature: "origine",
+  },
 } as const satisfies Record<NomChamp, DefinitionChamp>;
 
 /** The Markdown body: the service's description, the structure's presentation. */
@@ -351,7 +378,7 @@ export function estNomChamp(nom: string): nom is NomChamp {
 
 /** Whether the schema requires the field (`date_maj` aside: the save fills it in). */
 export function champObligatoire(collection: Collection, nom: NomChamp): boolean {
-  if (CHAMPS_CMS[nom].nature === "jour") return false;
+  if (CHAMPS_CMS[nom].nature === "jour" || CHAMPS_CMS[nom].nature === "origine") return false;
   const forme = SCHEMAS[collection].innerType().shape as Record<string, { isOptional(): boolean }>;
   const champ = forme[nom];
   return champ !== undefined && !champ.isOptional();

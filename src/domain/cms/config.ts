@@ -166,6 +166,9 @@ export function configBackendDepuisEnv(env: Record<string, string | undefined>, 
 // ---------------------------------------------------------------------------------------------
 // Collections.
 
+/** The custom widget that shows a value without letting it be edited (registered in src/cms/admin.ts). */
+export const WIDGET_LECTURE_SEULE = "lecture-seule";
+
 /** The local decap-server (`npm run cms`), used only when the CMS is opened on 127.0.0.1 or localhost. */
 export const URL_BACKEND_LOCAL = "http://127.0.0.1:8081/api/v1";
 
@@ -241,6 +244,9 @@ function champDecap(collection: Collection, nom: NomChamp): ChampDecap {
       };
     case "jour":
       return { ...base, widget: "hidden", required: false, hint: def.hint };
+    case "origine":
+      // Shown, never edited: src/cms/lecture-seule.ts.
+      return { ...base, widget: WIDGET_LECTURE_SEULE, required: false, hint: def.hint };
   }
 }
 

@@ -134,6 +134,8 @@ function normaliser(nature: NatureChamp | undefined, v: unknown): unknown {
     case "choix":
     case "structure":
       return typeof v === "string" ? v.trim() : v;
+    case "origine":
+      return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x.trim() : x)) : typeof v === "string" ? v.trim() : v;
     default:
       return v;
   }

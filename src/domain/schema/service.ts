@@ -13,6 +13,7 @@ import {
 import { FORMES_DE_ZONE, genreDeZone } from "../zone";
 import { code, codeEnTexte, codes, courriel, dateMaj, facultatif, horaires, nom, signalerRepetitions, slug, telephone, texte, url } from "./champs";
 import { champsAdresse, verifierAdresse } from "./adresse";
+import { champsOrigine, identifiantDataInclusion, verifierOrigine } from "./origine";
 
 export const LONGUEUR_MAX_RESUME = 280;
 export const LONGUEUR_MIN_DESCRIPTION = 5;
@@ -67,10 +68,13 @@ export const serviceFrontmatter = z
       z.array(slug, { invalid_type_error: "doit être une liste d'anciens noms de fichier (sans .md)" }).superRefine(signalerRepetitions),
     ),
     date_maj: dateMaj,
+    ...champsOrigine,
+    structure_id: facultatif(identifiantDataInclusion),
   })
   .strict()
   .superRefine((s, ctx) => {
     verifierAdresse(s, ctx);
+    verifierOrigine(s, ctx);
     if (s.modes_mobilisation?.includes("utiliser-lien-mobilisation") && !s.lien_mobilisation) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { reseauxPorteurs } from "../taxonomy";
 import { codes, courriel, dateMaj, facultatif, horaires, nom, telephone, texte, url } from "./champs";
 import { champsAdresse, verifierAdresse } from "./adresse";
+import { champsOrigine, doublons, verifierOrigine } from "./origine";
 
 export const structureFrontmatter = z
   .object({
@@ -21,9 +22,14 @@ export const structureFrontmatter = z
     accessibilite_lieu: facultatif(url),
     reseaux_porteurs: facultatif(codes(reseauxPorteurs, "réseau porteur")),
     date_maj: dateMaj,
+    ...champsOrigine,
+    doublons,
   })
   .strict()
-  .superRefine(verifierAdresse);
+  .superRefine((s, ctx) => {
+    verifierAdresse(s, ctx);
+    verifierOrigine(s, ctx);
+  });
 
 export type StructureFrontmatter = z.output<typeof structureFrontmatter>;
 export type StructureFrontmatterSaisie = z.input<typeof structureFrontmatter>;

@@ -79,6 +79,13 @@ interface Fiche {
 
 const aErreur = (f: Fiche) => f.problemes.some((p) => p.gravite === "erreur");
 
+/**
+ * An imported record (it has a data·inclusion `id`): the import already kept it because it concerns the
+ * territory, so a place or zone outside the territory is expected (a national body's head office, a
+ * service of a neighbouring département open to ours) and not worth a warning.
+ */
+const estImportee = (f: Fiche) => typeof f.brut?.id === "string" && f.brut.id.trim() !== "";
+
 function ajouter(f: Fiche, gravite: Probleme["gravite"], message: string, chemin?: CheminChamp, ligne?: number): void {
   const l = ligne ?? (chemin ? f.lu.ligneDe(chemin) : undefined);
   f.problemes.push({
@@ -282,12 +289,14 @@ function verifierLieu(f: Fiche): void {
       ajouter(f, "erreur", `« ${insee} » n'est le code INSEE d'aucune commune ${TERRITOIRE}${indice}`, ["code_insee"]);
     } else if (!commune) {
       horsTerritoire = true;
-      ajouter(
-        f,
-        "avertissement",
-        `hors du territoire : « ${insee} » est une commune du département ${departementDuCodeCommune(insee)}, pas ${TERRITOIRE} ; vérifiez le code`,
-        ["code_insee"],
-      );
+      if (!estImportee(f)) {
+        ajouter(
+          f,
+          "avertissement",
+          `hors du territoire : « ${insee} » est une commune du département ${departementDuCodeCommune(insee)}, pas ${TERRITOIRE} ; vérifiez le code`,
+          ["code_insee"],
+        );
+      }
     }
   }
 
@@ -330,7 +339,9 @@ function verifierLieu(f: Fiche): void {
         ajouter(f, "erreur", `« ${cp} » n'est le code postal d'aucune commune ${TERRITOIRE}`, ["code_postal"]);
       } else {
         horsTerritoire = true;
-        ajouter(f, "avertissement", `hors du territoire : « ${cp} » n'est pas un code postal ${TERRITOIRE} ; vérifiez l'adresse`, ["code_postal"]);
+        if (!estImportee(f)) {
+          ajouter(f, "avertissement", `hors du territoire : « ${cp} » n'est pas un code postal ${TERRITOIRE} ; vérifiez l'adresse`, ["code_postal"]);
+        }
       }
     }
   }
@@ -338,6 +349,7 @@ function verifierLieu(f: Fiche): void {
   if (typeof lat === "number" && typeof lon === "number") {
     const proche = procheCommune(lat, lon);
     if (proche && proche.km > DISTANCE_MAX_KM) {
+      if (estImportee(f)) return;
       const inverse = procheCommune(lon, lat);
       const conseil =
         inverse && inverse.km <= DISTANCE_MAX_KM
@@ -366,6 +378,9 @@ function verifierLieu(f: Fiche): void {
 function verifierZone(f: Fiche): void {
   const liste = valeur(f, "zone_eligibilite");
   if (!Array.isArray(liste)) return;
+  // An imported service's zone often names other départements too (a regional service): only its codes
+  // that claim to be ours are checked.
+  const importee = estImportee(f);
   const listeEpci = epcis.map((e) => `${e.siren} ${e.nom}`).join(", ");
   liste.forEach((_, i) => {
     const code = texteCode(valeur(f, "zone_eligibilite", i));
@@ -374,11 +389,11 @@ function verifierZone(f: Fiche): void {
     const chemin = ["zone_eligibilite", i];
     if (genre === "france" || genre === undefined) return;
     if (genre === "departement") {
-      if (code !== CODE_DEPARTEMENT) {
+      if (code !== CODE_DEPARTEMENT && !importee) {
         ajouter(f, "avertissement", `hors du territoire : « ${code} » est un autre département que celui du territoire (${departement.nom}, ${CODE_DEPARTEMENT}) ; ce code ne couvre aucune commune du site`, chemin);
       }
     } else if (genre === "epci") {
-      if (!epciParSiren(code)) {
+      if (!epciParSiren(code) && !importee) {
         ajouter(
           f,
           "avertissement",
@@ -392,7 +407,7 @@ function verifierZone(f: Fiche): void {
         ajouter(f, "avertissement", `« ${code} » est l'ancien code INSEE d'une commune fusionnée dans ${commune.nom} : indiquez le code actuel « ${commune.code} »`, chemin);
       } else if (!commune && departementDuCodeCommune(code) === CODE_DEPARTEMENT) {
         ajouter(f, "erreur", `« ${code} » n'est le code INSEE d'aucune commune ${TERRITOIRE}`, chemin);
-      } else if (!commune) {
+      } else if (!commune && !importee) {
         ajouter(
           f,
           "avertissement",
@@ -563,7 +578,8 @@ function verifierCodes(services: readonly Fiche[], source: string): void {
   const parCode = new Map<string, { fiche: Fiche; id: string }[]>();
   for (const f of services) {
     if (!f.donnees || !MOTIF_SLUG.test(f.slug)) continue;
-    const id = idDataInclusion(source, slugStable(f.slug, (f.donnees as ServiceFrontmatter).anciens_slugs));
+    const donnees = f.donnees as ServiceFrontmatter;
+    const id = donnees.id ?? idDataInclusion(source, slugStable(f.slug, donnees.anciens_slugs));
     const code = codeDeService(id);
     parCode.set(code, [...(parCode.get(code) ?? []), { fiche: f, id }]);
   }
@@ -577,6 +593,64 @@ function verifierCodes(services: readonly Fiche[], source: string): void {
         `même code de partage « ${code} » que ${autres.map((g) => g.fiche.chemin).join(", ")} (tiré par hasard des identifiants « ${id} » et ` +
           `${autres.map((g) => `« ${g.id} »`).join(", ")}) : les liens de sélection ne sauraient pas lequel ouvrir ; ` +
           "renommez le fichier du service qui n'a pas encore été publié (son code change avec son nom)",
+      );
+    }
+  }
+}
+
+/**
+ * Imported records' origins: a re-import finds a file by its data·inclusion id, so an id (or a merged
+ * duplicate's) names one file only; our own source is never an origin (our listings' ids come from their
+ * file names); a service's `structure_id` is its structure's id or one of the duplicates merged into it.
+ */
+function verifierOrigines(fiches: readonly Fiche[], structuresParSlug: ReadonlyMap<string, Fiche>, sourceDuSite: string): void {
+  for (const genre of ["structure", "service"] as const) {
+    const parId = new Map<string, { fiche: Fiche; champ: CheminChamp }[]>();
+    for (const f of fiches) {
+      if (f.genre !== genre) continue;
+      const id = valeur(f, "id");
+      if (typeof id === "string") parId.set(id.trim(), [...(parId.get(id.trim()) ?? []), { fiche: f, champ: ["id"] }]);
+      const doublons = valeur(f, "doublons");
+      if (Array.isArray(doublons)) {
+        doublons.forEach((d, i) => {
+          if (typeof d === "string") parId.set(d.trim(), [...(parId.get(d.trim()) ?? []), { fiche: f, champ: ["doublons", i] }]);
+        });
+      }
+    }
+    for (const [id, groupe] of parId) {
+      if (groupe.length < 2) continue;
+      for (const { fiche, champ } of groupe) {
+        const autres = groupe.filter((g) => g.fiche !== fiche).map((g) => g.fiche.chemin);
+        const ailleurs = autres.length > 0 ? `aussi dans ${autres.join(", ")}` : "deux fois dans cette fiche";
+        ajouter(fiche, "erreur", `l'identifiant data·inclusion « ${id} » figure ${ailleurs} : une fiche importée n'a qu'un fichier ; fusionnez-les`, champ);
+      }
+    }
+  }
+  for (const f of fiches) {
+    const source = valeur(f, "source");
+    if (typeof source === "string" && source.trim() === sourceDuSite) {
+      ajouter(
+        f,
+        "erreur",
+        `« ${sourceDuSite} » est la source de ce site : une fiche créée ici n'a ni source ni id (son identifiant vient du nom du fichier) ; retirez source, id et lien_source`,
+        ["source"],
+      );
+    }
+    if (f.genre !== "service") continue;
+    const structureId = valeur(f, "structure_id");
+    const ref = valeur(f, "structure");
+    const structure = typeof ref === "string" ? structuresParSlug.get(ref) : undefined;
+    if (typeof structureId !== "string" || !structure?.brut) continue;
+    const idStructure = valeur(structure, "id");
+    const doublons = valeur(structure, "doublons");
+    const connus = [idStructure, ...(Array.isArray(doublons) ? doublons : [])].filter((v): v is string => typeof v === "string").map((v) => v.trim());
+    if (!connus.includes(structureId.trim())) {
+      ajouter(
+        f,
+        "avertissement",
+        `« ${structureId.trim()} » n'est ni l'identifiant data·inclusion de la structure « ${ref} » (${connus.length > 0 ? connus.join(", ") : "créée ici, sans identifiant importé"}) ni un de ses doublons : ` +
+          "le service a changé de structure depuis l'import ; l'export le publie sous sa structure actuelle",
+        ["structure_id"],
       );
     }
   }
@@ -654,6 +728,7 @@ export function validerFichiers(fichiers: readonly FichierCatalogue[], options: 
   // Services last: whether their structure has errors is only known once the structures are checked.
   for (const s of services) verifierServiceEtStructure(s, structuresParSlug, structures, dossierStructures);
   verifierAnciensSlugs(services);
+  verifierOrigines(fiches, structuresParSlug, options.source ?? siteConfig.source);
   verifierCodes(services, options.source ?? siteConfig.source);
 
   for (const f of fiches) for (const p of f.problemes) problemes.push({ fichier: f.chemin, ...p });
