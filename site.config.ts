@@ -16,6 +16,8 @@ export interface SiteConfig {
   };
   /** data·inclusion `source` of our records: exported ids are `<source>--<slug>`. */
   source: string;
+  /** The national data·inclusion API that `npm run import -- --api` reads (DATA_INCLUSION_API_URL overrides it). */
+  dataInclusion: { urlApi: string };
   /** While true, every page says that the catalogue is demonstration data. */
   catalogueDeDemonstration: boolean;
   /** Who publishes the site (shown on the about and accessibility pages). */
@@ -61,6 +63,7 @@ export const siteConfig: SiteConfig = {
     codeDepartement: "86",
   },
   source: "carto-insertion-86",
+  dataInclusion: { urlApi: "https://api.data.inclusion.gouv.fr" },
   catalogueDeDemonstration: true,
   editeur: { nom: "Département de la Vienne (démonstration)", courriel: "carto-insertion@example.org" },
   carte: {

@@ -102,8 +102,13 @@ const MOTIF_NOMBRE = /^[-+]?\d+(?:[.,]\d+)?$/;
 
 /**
  * A field's value as written in the file: undefined for an empty field (removed from the file).
- * Applied to both the form's values and the file's, so that a value the form did not change compares equal.
+ * Applied to both the form's values and the file's, so that a value the form did not change compares equal
+ * (the import compares its values with the file's the same way).
  */
+export function valeurCanonique(cle: string, v: unknown): unknown {
+  return normaliser(natureDuChamp(cle), v);
+}
+
 function normaliser(nature: NatureChamp | undefined, v: unknown): unknown {
   if (estVide(v)) return undefined;
   switch (nature) {

@@ -19,7 +19,7 @@
  * a v0 record is refused as a whole (v0.ts).
  */
 import type { z } from "zod";
-import { LONGUEUR_MAX_DESCRIPTION, LONGUEUR_MIN_DESCRIPTION, serviceFrontmatter, structureFrontmatter } from "../schema";
+import { LONGUEUR_MAX_DESCRIPTION, LONGUEUR_MIN_DESCRIPTION, NOMS_CHAMPS_ORIGINE, serviceFrontmatter, structureFrontmatter } from "../schema";
 import { url } from "../schema/champs";
 import { estJourValide } from "../dates";
 import { besoins } from "../taxonomy";
@@ -65,8 +65,11 @@ export interface OptionsCorrespondance {
 
 const SCHEMAS = { structure: structureFrontmatter, service: serviceFrontmatter } as const;
 
-/** Fields of ours that v1 has not: never produced from a record (`structure` is added by the import). */
-const CHAMPS_PROPRES: ReadonlySet<string> = new Set(["structure", "resume", "anciens_slugs"]);
+/**
+ * Fields of ours never produced from a record's own field: those v1 has not (`structure` is added by the
+ * import), and the origin fields (in `origine`; a structure's `doublons` are merged by the import).
+ */
+const CHAMPS_PROPRES: ReadonlySet<string> = new Set(["structure", "resume", "anciens_slugs", ...NOMS_CHAMPS_ORIGINE]);
 
 const OBLIGATOIRES: Readonly<Record<Genre, ReadonlySet<string>>> = {
   structure: new Set(["nom", "date_maj"]),
@@ -116,8 +119,10 @@ const INDICATIONS_ORIGINE: Readonly<Record<string, string>> = {
   structure_id: "l'identifiant data·inclusion de la structure qui porte le service",
 };
 
+/** Our schema's fields, origin aside (it has its own place, first). */
 function champsDuSchema(genre: Genre): string[] {
-  return Object.keys(SCHEMAS[genre].innerType().shape);
+  const origine: ReadonlySet<string> = new Set(NOMS_CHAMPS_ORIGINE);
+  return Object.keys(SCHEMAS[genre].innerType().shape).filter((c) => !origine.has(c));
 }
 
 /** null, "", "  " and [] are absent; texts (and texts in lists) are trimmed. */

@@ -1,0 +1,651 @@
+/**
+ * The import of data·inclusion records into the catalogue, without the file system: records arrive one
+ * by one (`recevoir`, as the readers stream them), then `terminer` works out what to write, given the
+ * catalogue's files and the last import's state (etat.ts). The command (scripts/import.ts) reads and writes.
+ *
+ * What it guarantees: only what concerns the territory (territoire.ts) unless `tout`; duplicates merged
+ * (doublons.ts); one file per record, written by the CMS's own file format so that a later save changes
+ * only what a partner changed; fields of our own never touched; a field edited here since the last import
+ * never overwritten (a conflict is reported); the same input twice writes the same bytes; every written
+ * file passes the validator (a record it refuses is reported, its file left as it was).
+ */
+import { createHash } from "node:crypto";
+import { NOMS_CHAMPS, type Collection } from "../cms/champs";
+import { CHAMP_CORPS, CHAMP_TEXTE_ORIGINAL, versFichier } from "../cms/format";
+import { MOTIF_SLUG, slugifier } from "../text";
+import { lireFrontMatter } from "../validation/frontmatter";
+import { validerFichiers } from "../validation/catalogue";
+import { depuisDataInclusion, type ProblemeEnregistrement } from "./correspondance";
+import { regrouperDoublons, type MembreGroupe } from "./doublons";
+import { CHAMP_CORPS_ETAT, cleEtat, empreinte, etatVide, type EntreeEtat, type EtatImport } from "./etat";
+import type { Genre } from "./format-dump";
+import type { EnregistrementBrut, Lot } from "./lecture";
+import { serviceHorsTerritoire, structureDansLeTerritoire, type CentreDeCommune, type RaisonHorsTerritoire } from "./territoire";
+
+export interface OptionsImport {
+  /** Today in Paris (YYYY-MM-DD): dates in the future are refused. */
+  aujourdhui: string;
+  /** Our own data·inclusion source (site.config.ts): its records are ours, imported only when absent. */
+  sourceDuSite: string;
+  /** Keep everything, whatever the territory. */
+  tout?: boolean;
+  /** Ignore services whose `score_qualite` is below this (and those without a score). */
+  scoreMin?: number;
+  /** Delete the files of records gone from a source the input covers whole. */
+  supprimerAbsents?: boolean;
+  /** Centre of any French commune (for records located outside the territory). */
+  centre: CentreDeCommune;
+  /** How the catalogue's folder is shown in messages (`content`). */
+  dossierAffiche?: string;
+}
+
+/** The catalogue as read: `structures/<slug>.md` and `services/<slug>.md` → text. */
+export type FichiersCatalogue = ReadonlyMap<string, string>;
+
+export interface LigneRapport {
+  origine: string;
+  genre: Genre;
+  /** The record's id, else « n° 12 ». */
+  enregistrement: string;
+  nom?: string;
+  /** The structure's name, to group the report by organisation. */
+  structure?: string;
+  champ?: string;
+  message: string;
+}
+
+export interface Conflit {
+  genre: Genre;
+  id: string;
+  fichier: string;
+  nom: string;
+  structure?: string;
+  champs: string[];
+}
+
+export interface Disparu {
+  genre: Genre;
+  id: string;
+  fichier: string;
+  supprime: boolean;
+  /** Why a gone structure's file is kept even with --supprimer-absents. */
+  garde?: string;
+}
+
+export interface Compteurs {
+  crees: number;
+  misAJour: number;
+  inchanges: number;
+  repares: number;
+  conflits: number;
+  refuses: number;
+  horsTerritoire: number;
+  doublonsFusionnes: number;
+  disparus: number;
+}
+
+export interface RapportImport {
+  entrees: { origine: string; format: string; genre: Genre; nombre: number; complet: boolean }[];
+  compteurs: Compteurs;
+  horsTerritoire: { structures: number; services: Record<RaisonHorsTerritoire, number> };
+  score?: { min: number; sousLeMin: number; sansScore: number };
+  refus: LigneRapport[];
+  conflits: Conflit[];
+  reparations: LigneRapport[];
+  avertissements: LigneRapport[];
+  disparus: Disparu[];
+  /** Records deleted here since they were imported: not created again. */
+  supprimesIci: { genre: Genre; id: string; fichier: string }[];
+  /** Our own records already in the catalogue (imported only when absent). */
+  dejaPresents: number;
+  clesInconnues: string[];
+  remarques: string[];
+}
+
+export interface ResultatImport {
+  /** `structures/<slug>.md` → new text (created or updated files only). */
+  ecritures: Map<string, string>;
+  suppressions: string[];
+  etat: EtatImport;
+  rapport: RapportImport;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const COLLECTION: Record<Genre, Collection> = { structure: "structures", service: "services" };
+const cheminFichier = (genre: Genre, slug: string) => `${COLLECTION[genre]}/${slug}.md`;
+
+/** Fields of ours the import never writes (nor compares). */
+const CHAMPS_PROPRES = new Set(["resume", "anciens_slugs", "date_maj", "doublons"]);
+const champsImportes = (genre: Genre) => [...NOMS_CHAMPS[COLLECTION[genre]].filter((c) => !CHAMPS_PROPRES.has(c)), CHAMP_CORPS_ETAT];
+
+const texte = (v: unknown): string | undefined => {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+};
+
+/** A record's name in the report: its id, else its position. */
+const designation = (e: EnregistrementBrut) => texte(e.champs.id) ?? `n° ${e.rang}`;
+
+interface Fiche {
+  genre: Genre;
+  slug: string;
+  texte: string;
+  donnees: Record<string, unknown>;
+  corps: string;
+}
+
+interface Cible {
+  genre: Genre;
+  id: string;
+  brut: EnregistrementBrut;
+  /** Front matter the import owns (origin included), body under CHAMP_CORPS_ETAT. */
+  valeurs: Record<string, unknown>;
+  dateMaj: string;
+  doublons: string[];
+  /** The file that holds it (existing or planned). */
+  slug: string;
+  existant?: Fiche;
+  /** Our own source: written once when absent, never compared. */
+  propre: boolean;
+  reparations: ProblemeEnregistrement[];
+  avertissements: ProblemeEnregistrement[];
+}
+
+export class Importation {
+  private readonly structures = new Map<string, EnregistrementBrut>();
+  private readonly services: EnregistrementBrut[] = [];
+  private readonly vus: Record<Genre, Set<string>> = { structure: new Set(), service: new Set() };
+  private readonly lots: Lot[] = [];
+  private readonly refus: LigneRapport[] = [];
+  private readonly nomsDesStructures = new Map<string, string>();
+
+  constructor(
+    private readonly fichiers: FichiersCatalogue,
+    private readonly etat: EtatImport,
+    private readonly options: OptionsImport,
+  ) {}
+
+  /** One record as read. Structures are all kept until the end (services need their place); services too, few enough. */
+  recevoir(e: EnregistrementBrut): void {
+    const id = texte(e.champs.id);
+    if (id) this.vus[e.genre].add(id);
+    if (e.genre === "structure") {
+      if (!id) {
+        this.refuser(e, "id", "champ obligatoire : l'identifiant data·inclusion de la structure");
+        return;
+      }
+      // The same structure twice (a nested one of several services, or two inputs): the first one read.
+      if (!this.structures.has(id)) this.structures.set(id, e);
+      const nom = texte(e.champs.nom);
+      if (nom) this.nomsDesStructures.set(id, nom);
+    } else {
+      this.services.push(e);
+    }
+  }
+
+  /** What one input was (read once it is read whole). */
+  ajouterLot(lot: Lot): void {
+    this.lots.push(lot);
+  }
+
+  private refuser(e: EnregistrementBrut, champ: string | undefined, message: string, structureId?: string): void {
+    const sid = structureId ?? (e.genre === "service" ? texte(e.champs.structure_id) : texte(e.champs.id));
+    this.refus.push({
+      origine: e.origine,
+      genre: e.genre,
+      enregistrement: designation(e),
+      ...(texte(e.champs.nom) ? { nom: texte(e.champs.nom) } : {}),
+      ...(sid && this.nomsDesStructures.get(sid) ? { structure: this.nomsDesStructures.get(sid) } : {}),
+      ...(champ ? { champ } : {}),
+      message,
+    });
+  }
+
+  terminer(): ResultatImport {
+    const o = this.options;
+    const rapport: RapportImport = {
+      entrees: this.lots.map((l) => ({ origine: l.origine, format: l.format, genre: l.genre, nombre: l.nombre, complet: l.complet })),
+      compteurs: { crees: 0, misAJour: 0, inchanges: 0, repares: 0, conflits: 0, refuses: 0, horsTerritoire: 0, doublonsFusionnes: 0, disparus: 0 },
+      horsTerritoire: { structures: 0, services: { zone: 0, distance: 0, "sans-lieu": 0 } },
+      refus: this.refus,
+      conflits: [],
+      reparations: [],
+      avertissements: [],
+      disparus: [],
+      supprimesIci: [],
+      dejaPresents: 0,
+      clesInconnues: [...new Set(this.lots.flatMap((l) => l.clesInconnues))].sort(),
+      remarques: [...new Set(this.lots.flatMap((l) => l.remarques))],
+    };
+
+    // The catalogue as it is: files by slug, imported ones by id (and merged duplicates' ids), ours by their own id.
+    const existantes: Record<Genre, Map<string, Fiche>> = { structure: new Map(), service: new Map() };
+    const parId: Record<Genre, Map<string, Fiche>> = { structure: new Map(), service: new Map() };
+    const slugsPris: Record<Genre, Set<string>> = { structure: new Set(), service: new Set() };
+    for (const [chemin, contenu] of this.fichiers) {
+      const m = /^(structures|services)\/([^/]+)\.md$/.exec(chemin);
+      if (!m) continue;
+      const genre: Genre = m[1] === "structures" ? "structure" : "service";
+      const slug = m[2]!;
+      slugsPris[genre].add(slug.toLowerCase());
+      const lu = lireFrontMatter(contenu);
+      if (!lu.donnees) continue;
+      const fiche: Fiche = { genre, slug, texte: contenu, donnees: lu.donnees, corps: lu.corps };
+      existantes[genre].set(slug, fiche);
+      const id = texte(lu.donnees.id);
+      if (id) parId[genre].set(id, fiche);
+      else {
+        const anciens = Array.isArray(lu.donnees.anciens_slugs) ? lu.donnees.anciens_slugs : [];
+        parId[genre].set(`${o.sourceDuSite}--${texte(anciens[0]) ?? slug}`, fiche);
+      }
+      if (genre === "structure" && Array.isArray(lu.donnees.doublons)) {
+        for (const d of lu.donnees.doublons) if (texte(d)) parId.structure.set(texte(d)!, fiche);
+      }
+    }
+
+    // Services: territory and score. Structures: located here, or running a kept service.
+    const servicesGardes: EnregistrementBrut[] = [];
+    const structuresUtiles = new Set<string>();
+    let sousLeMin = 0;
+    let sansScore = 0;
+    for (const e of this.services) {
+      if (o.scoreMin !== undefined) {
+        const score = typeof e.champs.score_qualite === "number" ? e.champs.score_qualite : Number.NaN;
+        if (Number.isNaN(score)) {
+          sansScore++;
+          continue;
+        }
+        if (score < o.scoreMin) {
+          sousLeMin++;
+          continue;
+        }
+      }
+      const sid = texte(e.champs.structure_id);
+      const structure = sid ? (this.structures.get(sid)?.champs ?? parId.structure.get(sid)?.donnees) : undefined;
+      if (!o.tout) {
+        const raison = serviceHorsTerritoire(e.champs, structure, o.centre);
+        // Placed by its structure, which is nowhere: refused below (structure unknown), not « out of the territory ».
+        if (raison && !(raison === "sans-lieu" && sid && !structure)) {
+          rapport.horsTerritoire.services[raison]++;
+          continue;
+        }
+      }
+      servicesGardes.push(e);
+      if (sid) structuresUtiles.add(sid);
+    }
+    if (o.scoreMin !== undefined) rapport.score = { min: o.scoreMin, sousLeMin, sansScore };
+
+    const structuresGardees = [...this.structures.values()].filter((e) => {
+      const id = texte(e.champs.id)!;
+      if (o.tout || structuresUtiles.has(id) || structureDansLeTerritoire(e.champs)) return true;
+      rapport.horsTerritoire.structures++;
+      return false;
+    });
+
+    // Duplicates: groups over the kept structures and the catalogue's.
+    const membres: MembreGroupe[] = structuresGardees.map((e) => {
+      const id = texte(e.champs.id)!;
+      const doublons = Array.isArray(e.champs.doublons)
+        ? e.champs.doublons.map((d) => (d && typeof d === "object" ? texte((d as Record<string, unknown>).id) : texte(d))).filter((d): d is string => !!d)
+        : [];
+      return { id, siret: texte(e.champs.siret), codeInsee: texte(e.champs.code_insee), doublons, fichier: parId.structure.get(id)?.slug };
+    });
+    const idsDesMembres = new Set(membres.map((m) => m.id));
+    for (const fiche of existantes.structure.values()) {
+      const id = texte(fiche.donnees.id);
+      if (!id || idsDesMembres.has(id)) continue;
+      membres.push({ id, siret: texte(fiche.donnees.siret), codeInsee: texte(fiche.donnees.code_insee), doublons: [], fichier: fiche.slug });
+    }
+    const principal = regrouperDoublons(membres);
+
+    // What each kept record should become.
+    const cibles: Cible[] = [];
+    const slugDeStructure = new Map<string, string>();
+    const structuresRefusees = new Set<string>();
+    const nouveauxSlugs: Record<Genre, Set<string>> = { structure: new Set(), service: new Set() };
+    const reserverSlug = (genre: Genre, brut: EnregistrementBrut, id: string): string => {
+      const base = slugLisible(texte(brut.champs.nom) ?? genre, texte(brut.champs.commune));
+      let slug = base;
+      const pris = (s: string) => slugsPris[genre].has(s) || nouveauxSlugs[genre].has(s);
+      for (let n = 6; pris(slug); n += 2) slug = `${base}-${createHash("sha1").update(id).digest("hex").slice(0, n)}`;
+      nouveauxSlugs[genre].add(slug);
+      return slug;
+    };
+
+    const ordreIds = (a: EnregistrementBrut, b: EnregistrementBrut) => (texte(a.champs.id)! < texte(b.champs.id)! ? -1 : 1);
+    const membresDe = new Map<string, string[]>();
+    for (const [id, tete] of principal) if (id !== tete) membresDe.set(tete, [...(membresDe.get(tete) ?? []), id]);
+
+    for (const e of [...structuresGardees].sort(ordreIds)) {
+      const id = texte(e.champs.id)!;
+      const tete = principal.get(id) ?? id;
+      if (tete !== id) {
+        rapport.compteurs.doublonsFusionnes++;
+        continue; // its services follow the group's file, resolved below
+      }
+      const cible = this.cible(e, id, parId.structure.get(id));
+      if (!cible) {
+        structuresRefusees.add(id);
+        for (const membre of membresDe.get(id) ?? []) structuresRefusees.add(membre);
+        continue;
+      }
+      const existant = parId.structure.get(id);
+      cible.doublons = [...new Set([...(membresDe.get(id) ?? []).filter((m) => this.structures.has(m)), ...listeTextes(existant?.donnees.doublons)])].sort();
+      cible.slug = existant?.slug ?? (cible.propre ? slugPropre(e, o.sourceDuSite, "structure") : reserverSlug("structure", e, id));
+      cible.existant = existant;
+      slugDeStructure.set(id, cible.slug);
+      for (const membre of membresDe.get(id) ?? []) slugDeStructure.set(membre, cible.slug);
+      cibles.push(cible);
+    }
+
+    for (const e of [...servicesGardes].sort((a, b) => ordreIdsSurs(a, b))) {
+      const id = texte(e.champs.id);
+      const sid = texte(e.champs.structure_id);
+      if (sid && structuresRefusees.has(principal.get(sid) ?? sid)) {
+        this.refuser(e, "structure_id", `la structure « ${sid} » est refusée (voir sa ligne) : le service ne peut être publié sans elle`);
+        continue;
+      }
+      const slugStructure = sid ? (slugDeStructure.get(sid) ?? parId.structure.get(sid)?.slug) : undefined;
+      if (sid && !slugStructure) {
+        this.refuser(e, "structure_id", `la structure « ${sid} » n'est ni dans les données lues ni dans le catalogue : importez aussi le fichier des structures`);
+        continue;
+      }
+      const cible = this.cible(e, id ?? "", id ? parId.service.get(id) : undefined);
+      if (!cible) continue;
+      cible.valeurs.structure = slugStructure;
+      const existant = parId.service.get(cible.id);
+      cible.existant = existant;
+      cible.slug = existant?.slug ?? (cible.propre ? slugPropre(e, o.sourceDuSite, "service") : reserverSlug("service", e, cible.id));
+      if (cible.propre && !existant) {
+        const local = cible.id.slice(o.sourceDuSite.length + 2);
+        if (local !== cible.slug) cible.valeurs.anciens_slugs = [local];
+      }
+      cibles.push(cible);
+    }
+
+    // Files to write: created, or updated field by field against the last import.
+    const ecritures = new Map<string, string>();
+    const etat: EtatImport = { version: this.etat.version, structures: { ...this.etat.structures }, services: { ...this.etat.services } };
+    const issue = new Map<string, { cible: Cible; cree: boolean; conflit?: Conflit }>();
+    for (const c of cibles) {
+      const chemin = cheminFichier(c.genre, c.slug);
+      const entreeEtat = this.etat[cleEtat(c.genre)][c.id];
+      if (c.propre) {
+        if (c.existant) {
+          rapport.dejaPresents++;
+          continue;
+        }
+        ecritures.set(chemin, nouveauFichier(c));
+        issue.set(chemin, { cible: c, cree: true });
+        continue;
+      }
+      if (!c.existant) {
+        if (entreeEtat && !this.fichiers.has(cheminFichier(c.genre, entreeEtat.fichier))) {
+          rapport.supprimesIci.push({ genre: c.genre, id: c.id, fichier: entreeEtat.fichier });
+          continue;
+        }
+        ecritures.set(chemin, nouveauFichier(c));
+        issue.set(chemin, { cible: c, cree: true });
+        etat[cleEtat(c.genre)][c.id] = { fichier: c.slug, empreintes: empreintesDe(c.genre, c.valeurs) };
+        continue;
+      }
+      const { texte: nouveau, entree, conflit } = mettreAJour(c, c.existant, entreeEtat, this.nomsDesStructures);
+      etat[cleEtat(c.genre)][c.id] = entree;
+      if (nouveau !== c.existant.texte) {
+        ecritures.set(chemin, nouveau);
+        issue.set(chemin, { cible: c, cree: false, conflit });
+      } else {
+        rapport.compteurs.inchanges++;
+        if (conflit) rapport.conflits.push(conflit);
+      }
+    }
+
+    // Every written file must pass the validator, with the rest of the catalogue: a refused one is not written.
+    const dossier = o.dossierAffiche ?? "content";
+    for (let tour = 0; tour < 5; tour++) {
+      const tous = new Map(this.fichiers);
+      for (const [chemin, t] of ecritures) tous.set(chemin, t);
+      const resultat = validerFichiers(
+        [...tous].map(([chemin, t]) => ({ chemin: `${dossier}/${chemin}`, texte: t })),
+        { aujourdhui: o.aujourdhui, source: o.sourceDuSite },
+      );
+      let retire = false;
+      for (const [chemin] of ecritures) {
+        const erreurs = resultat.problemes.filter((p) => p.gravite === "erreur" && p.fichier === `${dossier}/${chemin}`);
+        if (erreurs.length === 0) continue;
+        const { cible, cree } = issue.get(chemin)!;
+        for (const p of erreurs) {
+          this.refuser(cible.brut, p.champ, cree ? p.message : `mise à jour refusée, la fiche reste telle qu'elle était : ${p.message}`);
+        }
+        ecritures.delete(chemin);
+        if (cree) delete etat[cleEtat(cible.genre)][cible.id];
+        else if (this.etat[cleEtat(cible.genre)][cible.id]) etat[cleEtat(cible.genre)][cible.id] = this.etat[cleEtat(cible.genre)][cible.id]!;
+        issue.delete(chemin);
+        retire = true;
+      }
+      if (!retire) break;
+    }
+    // A structure kept only for services that were all refused concerns the territory no more.
+    if (!o.tout) {
+      const references = new Set<string>();
+      for (const [chemin, t] of [...this.fichiers, ...ecritures]) {
+        if (!chemin.startsWith("services/")) continue;
+        const ref = /^structure:\s*(\S+)\s*$/m.exec(ecritures.get(chemin) ?? t)?.[1];
+        if (ref) references.add(ref.replace(/^["']|["']$/g, ""));
+      }
+      for (const [chemin, { cible, cree }] of issue) {
+        if (!cree || cible.genre !== "structure" || references.has(cible.slug) || structureDansLeTerritoire(cible.brut.champs)) continue;
+        ecritures.delete(chemin);
+        issue.delete(chemin);
+        delete etat.structures[cible.id];
+        rapport.horsTerritoire.structures++;
+      }
+    }
+    for (const { cible, cree, conflit } of issue.values()) {
+      if (cree) rapport.compteurs.crees++;
+      else rapport.compteurs.misAJour++;
+      if (conflit) rapport.conflits.push(conflit);
+    }
+
+    // Mended values and dropped fields, for the records kept.
+    for (const c of cibles) {
+      const ligne = (p: ProblemeEnregistrement): LigneRapport => ({
+        origine: c.brut.origine,
+        genre: c.genre,
+        enregistrement: c.id,
+        ...(texte(c.brut.champs.nom) ? { nom: texte(c.brut.champs.nom) } : {}),
+        ...(this.nomStructure(c) ? { structure: this.nomStructure(c) } : {}),
+        ...(p.champ ? { champ: p.champ } : {}),
+        message: p.message,
+      });
+      if (c.reparations.length > 0) rapport.compteurs.repares++;
+      rapport.reparations.push(...c.reparations.map(ligne));
+      rapport.avertissements.push(...c.avertissements.map(ligne));
+    }
+
+    // Records gone from a source the input covers whole.
+    const suppressions: string[] = [];
+    const complet: Record<Genre, boolean> = {
+      structure: this.lots.some((l) => l.genre === "structure" && l.complet),
+      service: this.lots.some((l) => l.genre === "service" && l.complet),
+    };
+    for (const genre of ["service", "structure"] as const) {
+      if (!complet[genre]) continue;
+      for (const [id, entree] of Object.entries(this.etat[cleEtat(genre)])) {
+        if (this.vus[genre].has(id)) continue;
+        const fiche = existantes[genre].get(entree.fichier);
+        if (!fiche) continue;
+        const disparu: Disparu = { genre, id, fichier: entree.fichier, supprime: false };
+        if (o.supprimerAbsents) {
+          const services = genre === "structure" ? [...existantes.service.values()].filter((s) => s.donnees.structure === entree.fichier && !suppressions.includes(cheminFichier("service", s.slug))) : [];
+          if (services.length > 0) {
+            disparu.garde = `la structure a encore ${services.length} service(s) dans le catalogue (${services.map((s) => s.slug).join(", ")})`;
+          } else {
+            suppressions.push(cheminFichier(genre, entree.fichier));
+            delete etat[cleEtat(genre)][id];
+            disparu.supprime = true;
+          }
+        }
+        rapport.disparus.push(disparu);
+      }
+    }
+    rapport.compteurs.disparus = rapport.disparus.length;
+
+    rapport.compteurs.refuses = new Set(this.refus.map((r) => `${r.genre}|${r.origine}|${r.enregistrement}`)).size;
+    rapport.compteurs.conflits = rapport.conflits.length;
+    rapport.compteurs.horsTerritoire = rapport.horsTerritoire.structures + Object.values(rapport.horsTerritoire.services).reduce((a, b) => a + b, 0);
+    const parStructurePuisId = (a: LigneRapport, b: LigneRapport) =>
+      (a.structure ?? "").localeCompare(b.structure ?? "", "fr") || a.genre.localeCompare(b.genre) || a.enregistrement.localeCompare(b.enregistrement) || (a.champ ?? "").localeCompare(b.champ ?? "");
+    rapport.refus.sort(parStructurePuisId);
+    rapport.reparations.sort(parStructurePuisId);
+    rapport.avertissements.sort(parStructurePuisId);
+    rapport.conflits.sort((a, b) => a.genre.localeCompare(b.genre) || a.id.localeCompare(b.id));
+    return { ecritures, suppressions, etat, rapport };
+  }
+
+  private nomStructure(c: Cible): string | undefined {
+    const sid = c.genre === "service" ? texte(c.brut.champs.structure_id) : c.id;
+    return sid ? this.nomsDesStructures.get(sid) : undefined;
+  }
+
+  /** The record mapped to our front matter, or undefined (refused, reported). */
+  private cible(e: EnregistrementBrut, id: string, existant: Fiche | undefined): Cible | undefined {
+    const r = depuisDataInclusion(e.genre, e.champs, { aujourdhui: this.options.aujourdhui });
+    if (!r.ok) {
+      for (const p of r.problemes) this.refuser(e, p.champ, p.message);
+      return undefined;
+    }
+    const propre = r.origine.source === this.options.sourceDuSite;
+    const { date_maj: dateMaj, ...donnees } = r.donnees as Record<string, unknown> & { date_maj: string };
+    const valeurs: Record<string, unknown> = { ...donnees, [CHAMP_CORPS_ETAT]: r.corps };
+    if (!propre) {
+      valeurs.source = r.origine.source;
+      valeurs.id = r.origine.id;
+      valeurs.lien_source = r.origine.lien_source;
+      if (e.genre === "service") valeurs.structure_id = r.origine.structure_id;
+    }
+    return {
+      genre: e.genre,
+      id: r.origine.id || id,
+      brut: e,
+      valeurs,
+      dateMaj,
+      doublons: [],
+      slug: existant?.slug ?? "",
+      existant,
+      propre,
+      reparations: r.reparations,
+      avertissements: r.avertissements,
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const ordreIdsSurs = (a: EnregistrementBrut, b: EnregistrementBrut) => {
+  const ia = texte(a.champs.id) ?? "";
+  const ib = texte(b.champs.id) ?? "";
+  return ia < ib ? -1 : ia > ib ? 1 : a.rang - b.rang;
+};
+
+const listeTextes = (v: unknown): string[] => (Array.isArray(v) ? v.map(texte).filter((x): x is string => x !== undefined) : []);
+
+/** A readable file name: the record's name, its commune when the name lacks it; at most ~70 characters, cut between words. */
+export function slugLisible(nom: string, commune?: string): string {
+  let slug = slugifier(nom);
+  const c = commune ? slugifier(commune) : "";
+  if (c && !slug.includes(c)) slug = slug ? `${slug}-${c}` : c;
+  if (slug.length > 70) slug = slug.slice(0, 71).replace(/-[^-]*$/, "") || slug.slice(0, 70);
+  return slug || "fiche";
+}
+
+/** Our own record's file name: its page's (in `lien_source`), else its id's. */
+function slugPropre(e: EnregistrementBrut, source: string, genre: Genre): string {
+  const local = (texte(e.champs.id) ?? "").slice(source.length + 2);
+  if (genre === "service") {
+    const page = /\/services\/([^/?#]+)\/?$/.exec(texte(e.champs.lien_source) ?? "")?.[1];
+    if (page && MOTIF_SLUG.test(page)) return page;
+  }
+  return MOTIF_SLUG.test(local) ? local : slugifier(local) || "fiche";
+}
+
+function valeursFormulaire(c: Cible): Record<string, unknown> {
+  const { [CHAMP_CORPS_ETAT]: corps, ...champs } = c.valeurs;
+  return { ...champs, ...(c.doublons.length > 0 ? { doublons: c.doublons } : {}), date_maj: c.dateMaj, [CHAMP_CORPS]: corps };
+}
+
+function nouveauFichier(c: Cible): string {
+  return versFichier(valeursFormulaire(c));
+}
+
+const EMPREINTE_ABSENT = empreinte("", undefined);
+
+/** Fingerprints of the fields present (an absent field has none). */
+function empreintesDe(genre: Genre, valeurs: Record<string, unknown>): Record<string, string> {
+  const resultat: Record<string, string> = {};
+  for (const champ of champsImportes(genre)) {
+    const h = empreinte(champ, valeurs[champ]);
+    if (h !== EMPREINTE_ABSENT) resultat[champ] = h;
+  }
+  return resultat;
+}
+
+const jourDe = (v: unknown): string | undefined => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
+
+/**
+ * One existing file against its record: a field the file still has as last imported takes the new value;
+ * a field edited here is kept (a conflict when the source changed it too); `date_maj` is the later one.
+ */
+function mettreAJour(
+  c: Cible,
+  fiche: Fiche,
+  entree: EntreeEtat | undefined,
+  nomsDesStructures: ReadonlyMap<string, string>,
+): { texte: string; entree: EntreeEtat; conflit?: Conflit } {
+  const local: Record<string, unknown> = { ...fiche.donnees, [CHAMP_CORPS_ETAT]: fiche.corps };
+  // No state for this record (lost, or a file made before): take the file as the last import.
+  const dernieres = entree?.empreintes ?? empreintesDe(c.genre, local);
+  const absent = EMPREINTE_ABSENT;
+  const changements: Record<string, unknown> = {};
+  const empreintes: Record<string, string> = {};
+  const enConflit: string[] = [];
+  for (const champ of champsImportes(c.genre)) {
+    const hl = empreinte(champ, local[champ]);
+    const hu = empreinte(champ, c.valeurs[champ]);
+    const h0 = dernieres[champ] ?? absent;
+    let garde = hu;
+    if (hl === hu) {
+      garde = hu;
+    } else if (hl === h0) {
+      changements[champ === CHAMP_CORPS_ETAT ? CHAMP_CORPS : champ] = c.valeurs[champ];
+    } else if (hu === h0) {
+      garde = h0;
+    } else {
+      enConflit.push(champ === CHAMP_CORPS_ETAT ? "description" : champ);
+      garde = h0;
+    }
+    if (garde !== absent) empreintes[champ] = garde;
+  }
+  const dateLocale = jourDe(fiche.donnees.date_maj);
+  if (!dateLocale || c.dateMaj > dateLocale) changements.date_maj = c.dateMaj;
+  if (c.genre === "structure") {
+    const doublonsLocaux = listeTextes(fiche.donnees.doublons);
+    if (c.doublons.join("\n") !== [...doublonsLocaux].sort().join("\n") && c.doublons.length > 0) changements.doublons = c.doublons;
+  }
+  const texteNouveau = Object.keys(changements).length > 0 ? versFichier({ ...changements, [CHAMP_TEXTE_ORIGINAL]: fiche.texte }) : fiche.texte;
+  const sid = c.genre === "service" ? texte(c.brut.champs.structure_id) : c.id;
+  const conflit: Conflit | undefined =
+    enConflit.length > 0
+      ? {
+          genre: c.genre,
+          id: c.id,
+          fichier: fiche.slug,
+          nom: texte(fiche.donnees.nom) ?? fiche.slug,
+          ...(sid && nomsDesStructures.get(sid) ? { structure: nomsDesStructures.get(sid) } : {}),
+          champs: enConflit,
+        }
+      : undefined;
+  return { texte: texteNouveau, entree: { fichier: fiche.slug, empreintes }, conflit };
+}
+
