@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ErreurEntree, lireEntree, type EnregistrementBrut, type Lot } from "../../src/domain/data-inclusion/lecture.ts";
-import { COLONNES_DUMP } from "../../src/domain/data-inclusion/format-dump.ts";
+import { COLONNES_DUMP, csvDump } from "../../src/domain/data-inclusion/format-dump.ts";
 
 const F = "tests/fixtures/data-inclusion/lecture";
 const json = (chemin: string) => JSON.parse(readFileSync(chemin, "utf8"));
@@ -228,6 +228,16 @@ describe("lireEntree : les formes d'entrée", () => {
       ["service", "dora--domiciliation"],
     ]);
     expect(lots.map((l) => l.genre)).toEqual(["structure", "service"]);
+  });
+
+  it("ce que csvDump écrit, la lecture le rend à l'identique", async () => {
+    const services = [
+      { ...Object.fromEntries(COLONNES_DUMP.service.map((c) => [c, null])), id: "dora--a", source: "dora", structure_id: "dora--s", nom: "A, « b »",
+        description: 'Ligne 1\nLigne "2"', date_maj: "2026-01-05", thematiques: ["x--y", "l'z"], publics: [], nombre_semaines: 4, latitude: 46.5 },
+    ];
+    const chemin = fichier("services-inclusion-2026-01-05.csv", csvDump(COLONNES_DUMP.service, services));
+    const { enregistrements } = await lire(chemin);
+    expect(enregistrements.map((e) => e.champs)).toEqual(services);
   });
 
   it("un fichier sans extension reconnaissable est lu d'après son contenu", async () => {
