@@ -27,6 +27,8 @@ export interface OptionsRecueil {
   /** Ids of the structures already emitted by this read, so that a nested structure comes once. */
   structuresVues: Set<string>;
   visiter: (e: EnregistrementBrut) => void;
+  /** Emit a service's nested `structure` as a structure record too (default true). */
+  structuresImbriquees?: boolean;
 }
 
 export class Recueil {
@@ -76,7 +78,9 @@ export class Recueil {
       );
     }
 
-    if (this.genre === "service" && estObjet(champs.structure)) this.structureImbriquee(champs.structure, rang, origine);
+    if (this.genre === "service" && this.options.structuresImbriquees !== false && estObjet(champs.structure)) {
+      this.structureImbriquee(champs.structure, rang, origine);
+    }
     for (const cle of Object.keys(champs)) this.cles.add(cle);
     if (this.genre === "structure" && typeof champs.id === "string") this.options.structuresVues.add(champs.id);
     this.nombre++;
