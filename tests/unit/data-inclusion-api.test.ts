@@ -196,5 +196,6 @@ describe("recupererApi", () => {
     expect(await erreur()).toBe(`${base}/api/v1/services?page=1&size=2: l'API a répondu 422 Unprocessable Entity`);
     prevoir("/api/v1/services?page=1&size=2", { statut: 200, corps: { items: [], total: 0, page: 1, size: 0, pages: 0 } });
     expect(await erreur()).toBe(`${base}/api/v1/services: l'API n'a renvoyé aucun enregistrement (total 0)`);
+    expect(await erreur({ taille: 20_000 })).toBe("taille de page 20000 : l'API data·inclusion accepte de 1 à 10000");
   });
 });

@@ -112,6 +112,16 @@ describe("lireEntree : les formes d'entrée", () => {
     ]);
   });
 
+  it("l'export JSON renommé : lu comme un extrait partiel, et la remarque dit pourquoi", async () => {
+    const chemin = fichier("structures.json", readFileSync(`${F}/dossier/structures-inclusion-2026-01-05.json`));
+    const { lots } = await lire(chemin);
+    expect(lots[0]).toMatchObject({
+      format: "json-tableau",
+      complet: false,
+      remarques: ["tableau aux colonnes de l'export, mais pas à son nom (structures-inclusion-AAAA-MM-JJ.json) : lu comme un extrait partiel"],
+    });
+  });
+
   it("l'export CSV : listes Python, nombres, cellules vides, description sur plusieurs lignes entre guillemets", async () => {
     const chemin = `${F}/dossier/services-inclusion-2026-01-05.csv`;
     const { enregistrements, lots } = await lire(chemin);

@@ -34,6 +34,9 @@ export async function recupererApi(options: OptionsApi, visiter: (e: Enregistrem
   const chercher = options.fetch ?? fetch;
   const attendre = options.attendre ?? dormir;
   const essaisMax = Math.max(1, options.essaisMax ?? ESSAIS_PAR_DEFAUT);
+  if (!Number.isInteger(taille) || taille < 1 || taille > 10_000) {
+    throw new ErreurEntree(`taille de page ${taille} : l'API data·inclusion accepte de 1 à 10000`);
+  }
   // No `code_departement`: it keeps the items whose own `code_insee` is in the département, so it misses
   // remote services and those of neighbouring départements whose zone covers ours. The import filters by territory.
   const route = `${options.base.replace(/\/+$/, "")}/api/v1/${genre === "structure" ? "structures" : "services"}`;

@@ -23,9 +23,14 @@ const OPTIONS: Options = { bom: true, skip_empty_lines: true, relax_column_count
 
 /** The header row only (to sort a folder's files by genre before reading them). */
 export async function enteteCsv(chemin: string): Promise<string[] | undefined> {
-  const analyseur = createReadStream(chemin).pipe(parse({ ...OPTIONS, to_line: 1 }));
-  for await (const ligne of analyseur as AsyncIterable<string[]>) return ligne.map((c) => c.trim());
-  return undefined;
+  const flux = createReadStream(chemin);
+  const analyseur = flux.pipe(parse({ ...OPTIONS, to_line: 1 }));
+  try {
+    for await (const ligne of analyseur as AsyncIterable<string[]>) return ligne.map((c) => c.trim());
+    return undefined;
+  } finally {
+    flux.destroy();
+  }
 }
 
 export interface ContenuCsv {

@@ -72,7 +72,14 @@ async function lireFichier(
     return recueil.lots("api-page", false, remarques);
   }
   if (remarqueDump && recueil.resultatsRecherche === 0) return recueil.lots("dump-json", true, [remarqueDump]);
-  return recueil.lots("json-tableau", false, []);
+  const remarques: string[] = [];
+  // Only the dump's file name makes an array complete: a renamed file may as well be a filtered extract.
+  if (recueil.colonnesDuDump && recueil.resultatsRecherche === 0) {
+    remarques.push(
+      `tableau aux colonnes de l'export, mais pas à son nom (${genreDuNomAttendu(recueil.genre)}-inclusion-AAAA-MM-JJ.json) : lu comme un extrait partiel`,
+    );
+  }
+  return recueil.lots("json-tableau", false, remarques);
 }
 
 function genreDuNomAttendu(genre: Genre | undefined): string {

@@ -15,6 +15,7 @@ import {
   type Genre,
   type Lot,
 } from "./enregistrement";
+import { COLONNES_DUMP } from "./format-dump";
 
 /** Where the input's genre came from, to explain a record that does not fit. */
 export type SourceGenre = "nom" | "route" | "premier";
@@ -36,6 +37,8 @@ export class Recueil {
   nombre = 0;
   /** Items that were `/search/services` hits `{service, distance}`. */
   resultatsRecherche = 0;
+  /** Every record so far has every column of the dump (as the dump's JSON writes them, nulls included). */
+  colonnesDuDump = true;
   private sourceGenre: SourceGenre;
   private readonly cles = new Set<string>();
   private imbriquees = 0;
@@ -82,6 +85,7 @@ export class Recueil {
       this.structureImbriquee(champs.structure, rang, origine);
     }
     for (const cle of Object.keys(champs)) this.cles.add(cle);
+    if (this.colonnesDuDump) this.colonnesDuDump = COLONNES_DUMP[this.genre].every((c) => c in champs);
     if (this.genre === "structure" && typeof champs.id === "string") this.options.structuresVues.add(champs.id);
     this.nombre++;
     this.options.visiter({ genre: this.genre, champs, origine, rang });
