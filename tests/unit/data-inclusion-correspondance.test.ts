@@ -10,7 +10,6 @@ const options = { aujourdhui: AUJOURDHUI };
 const ORIGINES = ["source", "id", "lien_source", "structure_id"];
 
 const optionsExport: OptionsExport = {
-  source: "dora",
   urlService: (slug) => `https://carto.example/services/${slug}/`,
   urlStructure: (slug) => `https://carto.example/structures/${slug}/`,
 };
