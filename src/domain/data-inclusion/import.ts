@@ -155,6 +155,9 @@ interface Cible {
 export class Importation {
   private readonly structures = new Map<string, EnregistrementBrut>();
   private readonly services: EnregistrementBrut[] = [];
+  private readonly idsDesServices = new Set<string>();
+  /** Services read twice (the same id in two inputs, e.g. the dump's CSV and JSON): the first is kept. */
+  private relusDeuxFois = 0;
   private readonly vus: Record<Genre, Set<string>> = { structure: new Set(), service: new Set() };
   private readonly lots: Lot[] = [];
   private readonly refus: LigneRapport[] = [];
@@ -179,8 +182,11 @@ export class Importation {
       if (!this.structures.has(id)) this.structures.set(id, e);
       const nom = texte(e.champs.nom);
       if (nom) this.nomsDesStructures.set(id, nom);
-    } else {
+    } else if (!id || !this.idsDesServices.has(id)) {
+      if (id) this.idsDesServices.add(id);
       this.services.push(e);
+    } else {
+      this.relusDeuxFois++;
     }
   }
 
@@ -216,7 +222,10 @@ export class Importation {
       supprimesIci: [],
       dejaPresents: 0,
       clesInconnues: [...new Set(this.lots.flatMap((l) => l.clesInconnues))].sort(),
-      remarques: [...new Set(this.lots.flatMap((l) => l.remarques))],
+      remarques: [
+        ...new Set(this.lots.flatMap((l) => l.remarques)),
+        ...(this.relusDeuxFois > 0 ? [`${this.relusDeuxFois} service(s) lu(s) deux fois (même id dans deux entrées) : le premier lu est gardé`] : []),
+      ],
     };
 
     // The catalogue as it is: files by slug, imported ones by id (and merged duplicates' ids), ours by their own id.
@@ -553,11 +562,11 @@ const listeTextes = (v: unknown): string[] => (Array.isArray(v) ? v.map(texte).f
 
 /** A readable file name: the record's name, its commune when the name lacks it; at most ~70 characters, cut between words. */
 export function slugLisible(nom: string, commune?: string): string {
-  let slug = slugifier(nom);
+  const couper = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max + 1).replace(/-[^-]*$/, "") || s.slice(0, max));
+  const n = slugifier(nom);
   const c = commune ? slugifier(commune) : "";
-  if (c && !slug.includes(c)) slug = slug ? `${slug}-${c}` : c;
-  if (slug.length > 70) slug = slug.slice(0, 71).replace(/-[^-]*$/, "") || slug.slice(0, 70);
-  return slug || "fiche";
+  if (!c || n.includes(c)) return couper(n, 70) || "fiche";
+  return n ? `${couper(n, Math.max(20, 69 - c.length))}-${couper(c, 40)}` : couper(c, 70);
 }
 
 /** Our own record's file name: its page's (in `lien_source`), else its id's. */
