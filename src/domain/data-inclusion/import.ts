@@ -351,16 +351,15 @@ export class Importation {
     for (const e of [...servicesGardes].sort((a, b) => ordreIdsSurs(a, b))) {
       const id = texte(e.champs.id);
       const sid = texte(e.champs.structure_id);
-      if (sid && structuresRefusees.has(principal.get(sid) ?? sid)) {
-        this.refuser(e, "structure_id", `la structure « ${sid} » est refusée (voir sa ligne) : le service ne peut être publié sans elle`);
-        continue;
-      }
       const slugStructure = sid ? (slugDeStructure.get(sid) ?? parId.structure.get(sid)?.slug) : undefined;
-      if (sid && !slugStructure) {
-        this.refuser(e, "structure_id", `la structure « ${sid} » n'est ni dans les données lues ni dans le catalogue : importez aussi le fichier des structures`);
-        continue;
-      }
-      const cible = this.cible(e, id ?? "", id ? parId.service.get(id) : undefined);
+      // Every reason at once: the record's own problems first (a v0 record's structure_id is not a v1 id).
+      const sansStructure =
+        sid && structuresRefusees.has(principal.get(sid) ?? sid)
+          ? `la structure « ${sid} » est refusée (voir sa ligne) : le service ne peut être publié sans elle`
+          : sid && !slugStructure
+            ? `la structure « ${sid} » n'est ni dans les données lues ni dans le catalogue : importez aussi le fichier des structures`
+            : undefined;
+      const cible = this.cible(e, id ?? "", id ? parId.service.get(id) : undefined, sansStructure ? [{ champ: "structure_id", message: sansStructure }] : []);
       if (!cible) continue;
       cible.valeurs.structure = slugStructure;
       const existant = parId.service.get(cible.id);
@@ -519,10 +518,10 @@ export class Importation {
   }
 
   /** The record mapped to our front matter, or undefined (refused, reported). */
-  private cible(e: EnregistrementBrut, id: string, existant: Fiche | undefined): Cible | undefined {
+  private cible(e: EnregistrementBrut, id: string, existant: Fiche | undefined, autres: ProblemeEnregistrement[] = []): Cible | undefined {
     const r = depuisDataInclusion(e.genre, e.champs, { aujourdhui: this.options.aujourdhui });
-    if (!r.ok) {
-      for (const p of r.problemes) this.refuser(e, p.champ, p.message);
+    if (!r.ok || autres.length > 0) {
+      for (const p of [...(r.ok ? [] : r.problemes), ...autres]) this.refuser(e, p.champ, p.message);
       return undefined;
     }
     const propre = r.origine.source === this.options.sourceDuSite;
