@@ -11,6 +11,8 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { communes } from "../../src/domain/communes";
 import { themes } from "../../src/domain/taxonomy";
+import { COLONNES_DUMP } from "../../src/domain/data-inclusion/format-dump";
+import { relireCsv, surColonnes } from "../outils/relire-export";
 
 const dist = new URL("../../dist/", import.meta.url);
 const lire = (chemin: string) => readFileSync(new URL(chemin, dist), "utf8");
@@ -145,6 +147,42 @@ describe("site construit", () => {
     expect(invalides).toEqual([]);
     const ids = new Set(structures.map((s) => s.id));
     expect(services.filter((s) => !ids.has(s.structure_id)).map((s) => s.id)).toEqual([]);
+  });
+
+  it("exports the same records as CSV, in the national dump's layout, and as GeoJSON", () => {
+    for (const [genre, colonnes] of [["services", COLONNES_DUMP.service], ["structures", COLONNES_DUMP.structure]] as const) {
+      const json: Record<string, unknown>[] = JSON.parse(lire(`donnees/${genre}.json`));
+      const csv = lire(`donnees/${genre}.csv`);
+      expect(csv.charCodeAt(0), `${genre}.csv sans BOM`).not.toBe(0xfeff);
+      expect(csv).not.toContain("\r");
+      const relu = relireCsv(csv);
+      expect(relu.colonnes).toEqual(colonnes);
+      expect(relu.lignes).toEqual(json.map((e) => surColonnes(e, colonnes)));
+
+      const geojson = JSON.parse(lire(`donnees/${genre}.geojson`));
+      expect(geojson.type).toBe("FeatureCollection");
+      expect(geojson.features.map(({ properties: { position_approchee: _, ...record } }: { properties: Record<string, unknown> }) => record)).toEqual(json);
+      for (const f of geojson.features as { geometry: { coordinates: [number, number] } | null; properties: Record<string, unknown> }[]) {
+        const { latitude, longitude, position_approchee, id } = f.properties;
+        if (f.geometry === null) expect(position_approchee, String(id)).toBeNull();
+        else if (position_approchee === false) expect(f.geometry.coordinates, String(id)).toEqual([longitude, latitude]);
+        else expect(position_approchee, String(id)).toBe(true);
+      }
+      // The demonstration catalogue places every service and structure.
+      expect(geojson.features.filter((f: { geometry: unknown }) => f.geometry === null)).toEqual([]);
+    }
+  });
+
+  it("lists every open-data file on /donnees/, with its size, the licence and the date", () => {
+    const page = lire("donnees/index.html");
+    for (const nom of ["services.json", "structures.json", "services.csv", "structures.csv", "services.geojson", "structures.geojson"]) {
+      expect(page, nom).toContain(`href="/donnees/${nom}"`);
+      expect(existsSync(new URL(`donnees/${nom}`, dist)), nom).toBe(true);
+    }
+    expect(page).toContain('href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/"');
+    expect(page).toMatch(/mis à jour le \d{1,2} \S+ 20\d\d/);
+    expect(page).toMatch(/\d+ ko/);
+    expect(page).toContain(`${slugs("services").length} services`);
   });
 });
 

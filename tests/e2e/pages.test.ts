@@ -1,9 +1,10 @@
 /** What a person reads on a phone (360 px) on a service page and a commune page of the built site. */
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
 import { communeParCode } from "../../src/domain/communes";
-
 
 const site = siteEtNavigateur();
 
@@ -93,6 +94,33 @@ describe("chaque sorte de page sur un écran de 360 px", () => {
     expect(reponse?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("Page introuvable");
     expect(await sansDefilementHorizontal(page)).toBe(true);
+    expect(requetesExterieures).toEqual([]);
+    await contexte.close();
+  });
+});
+
+describe("la page des données ouvertes", () => {
+  it("has no accessibility violation found by axe-core, and its files' table fits a 320 px screen", async () => {
+    const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { largeur: 320 });
+    await page.goto(`${site.serveur.url}/donnees/`);
+    expect(await page.locator("table caption").textContent()).toMatch(/Licence Ouverte 2\.0/);
+    expect(await page.locator("table th[scope=row]").allTextContents()).toEqual(["JSON", "CSV", "GeoJSON"]);
+    // Wide enough without scrolling the table itself, not only the page.
+    expect(await page.locator(".tableau-defilant").evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    expect(await sansDefilementHorizontal(page)).toBe(true);
+    // Each link leads to its file.
+    for (const href of await page.locator("table a[href^='/donnees/']").evaluateAll((liens) => liens.map((a) => a.getAttribute("href")!))) {
+      const reponse = await page.request.get(`${site.serveur.url}${href}`);
+      expect(reponse.status(), href).toBe(200);
+    }
+    const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
+    expect(erreursConsole).toEqual([]);
     expect(requetesExterieures).toEqual([]);
     await contexte.close();
   });

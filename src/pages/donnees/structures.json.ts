@@ -1,11 +1,4 @@
 import type { APIRoute } from "astro";
-import { getCatalogue } from "../../lib/catalogue";
-import { exporterStructure } from "../../domain/export";
-import { optionsExport } from "../../lib/export";
+import { reponseFichierOuvert } from "../../lib/export";
 
-export const GET: APIRoute = async () => {
-  const catalogue = await getCatalogue();
-  return new Response(JSON.stringify(catalogue.structures.map((s) => exporterStructure(s, optionsExport)), null, 1), {
-    headers: { "Content-Type": "application/json; charset=utf-8" },
-  });
-};
+export const GET: APIRoute = () => reponseFichierOuvert("structures.json");

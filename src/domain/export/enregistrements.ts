@@ -3,7 +3,7 @@
  * schema). Absent optional fields are null, as the schema's defaults say. An imported record keeps its
  * origin's source, id and page (data·inclusion de-duplicates on them); a listing made here has ours.
  */
-import type { Catalogue, Lieu, Service, Structure } from "./catalogue";
+import type { Catalogue, Lieu, Service, Structure } from "../catalogue";
 
 export interface OptionsExport {
   /** Public URL of a service's or structure's page (`lien_source`). */
@@ -84,3 +84,8 @@ export function exporterCatalogue(catalogue: Catalogue, o: OptionsExport) {
     services: catalogue.services.map((s) => exporterService(s, o)),
   };
 }
+
+/** A service as published: the data·inclusion v1 record. */
+export type EnregistrementService = ReturnType<typeof exporterService>;
+/** A structure as published: the data·inclusion v1 record. */
+export type EnregistrementStructure = ReturnType<typeof exporterStructure>;

@@ -1,0 +1,4 @@
+import type { APIRoute } from "astro";
+import { reponseFichierOuvert } from "../../lib/export";
+
+export const GET: APIRoute = () => reponseFichierOuvert("structures.csv");
