@@ -3,13 +3,17 @@
  * records on every field of the data·inclusion schema (null and absent alike). Run on the shipped
  * demonstration catalogue (content/), as JSON records and through the dump's CSV encoding.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { siteConfig } from "../../site.config";
 import { construireCatalogue } from "../../src/domain/catalogue";
 import { Importation } from "../../src/domain/data-inclusion/import";
 import { etatVide } from "../../src/domain/data-inclusion/etat";
-import { COLONNES_DUMP, decoderListePython, valeurEnCellule, type Genre } from "../../src/domain/data-inclusion/format-dump";
-import { exporterCatalogue } from "../../src/domain/export";
+import { COLONNES_DUMP, type Genre } from "../../src/domain/data-inclusion/format-dump";
+import { lireEntree } from "../../src/domain/data-inclusion/lecture";
+import { csvServices, csvStructures, exporterCatalogue } from "../../src/domain/export";
 import { validerDossier, validerFichiers } from "../../src/domain/validation";
 import { urlsPubliques } from "../../src/lib/urls";
 
@@ -36,17 +40,15 @@ function importerDansUnCatalogueVide(enregistrements: { structures: Record<strin
 const complet = (genre: Genre, e: Record<string, unknown>) =>
   Object.fromEntries(COLONNES_DUMP[genre].filter((c) => c !== "score_qualite").map((c) => [c, e[c] ?? null]));
 
-/** A CSV cell of the dump read back: what the readers do for list and number columns. */
-function relire(genre: Genre, e: Record<string, unknown>): Record<string, unknown> {
-  const sortie: Record<string, unknown> = {};
-  for (const c of COLONNES_DUMP[genre]) {
-    const cellule = valeurEnCellule(e[c]);
-    if (cellule === "") continue;
-    if (Array.isArray(e[c])) sortie[c] = decoderListePython(cellule);
-    else if (typeof e[c] === "number") sortie[c] = Number(cellule);
-    else sortie[c] = cellule;
-  }
-  return sortie;
+/** Our CSV export written to files, read back by the import's own CSV reader. */
+async function parLeCsv(e: ReturnType<typeof exporter>) {
+  const dossier = mkdtempSync(join(tmpdir(), "carto-csv-"));
+  writeFileSync(join(dossier, "structures-inclusion-2026-12-07.csv"), csvStructures(e.structures));
+  writeFileSync(join(dossier, "services-inclusion-2026-12-07.csv"), csvServices(e.services));
+  const lus = { structures: [] as Record<string, unknown>[], services: [] as Record<string, unknown>[] };
+  await lireEntree(dossier, (r) => (r.genre === "structure" ? lus.structures : lus.services).push(r.champs));
+  rmSync(dossier, { recursive: true });
+  return lus;
 }
 
 describe("aller-retour de l'export du site", () => {
@@ -54,11 +56,11 @@ describe("aller-retour de l'export du site", () => {
   const export1 = exporter(demo.structures, demo.services);
 
   it.each([
-    ["JSON", (e: typeof export1) => ({ structures: e.structures, services: e.services })],
-    ["CSV du dump", (e: typeof export1) => ({ structures: e.structures.map((s) => relire("structure", s)), services: e.services.map((s) => relire("service", s)) })],
-  ] as const)("en %s, importé dans un catalogue vide, redonne les mêmes enregistrements", (_format, encoder) => {
+    ["JSON", async (e: typeof export1) => ({ structures: e.structures, services: e.services })],
+    ["CSV du dump", parLeCsv],
+  ] as const)("en %s, importé dans un catalogue vide, redonne les mêmes enregistrements", async (_format, encoder) => {
     expect(export1.services.length).toBeGreaterThan(100);
-    const v = importerDansUnCatalogueVide(encoder(export1) as { structures: Record<string, unknown>[]; services: Record<string, unknown>[] });
+    const v = importerDansUnCatalogueVide((await encoder(export1)) as { structures: Record<string, unknown>[]; services: Record<string, unknown>[] });
     const export2 = exporter(v.structures, v.services);
     const parId = <T extends { id: string }>(l: T[]) => [...l].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(parId(export2.structures).map((s) => complet("structure", s))).toEqual(parId(export1.structures).map((s) => complet("structure", s)));
