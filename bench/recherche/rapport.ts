@@ -2,7 +2,7 @@
  * The figures of a run: the bars of issue 3 with ✓/✗, a detailed table, and the "Recherche"
  * section of docs/benchmarks.md (rewritten by each run, the file's other sections kept).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { ecrireSection } from "../section-benchmarks";
 import { DELAI_FRAPPE_MS, type MesuresFrappes, type MesuresPremiers } from "./chromium";
 import type { MesuresNode } from "./node";
 import { COMMUNES_BENCH, COMPOSITION_REQUETES } from "./requetes";
@@ -220,16 +220,5 @@ ${execution.mesures
 }
 
 export function ecrireDansBenchmarks(chemin: string, section: string): void {
-  const entete = "# Mesures\n\nFigures mesurées sur la machine de développement ; chaque section est écrite par son script.\n";
-  const ancien = existsSync(chemin) ? readFileSync(chemin, "utf8") : entete;
-  const debut = ancien.search(/^## Recherche\s*$/m);
-  let nouveau: string;
-  if (debut === -1) {
-    nouveau = `${ancien.trimEnd()}\n\n${section}`;
-  } else {
-    const suite = ancien.slice(debut + 1).search(/^## /m);
-    const fin = suite === -1 ? ancien.length : debut + 1 + suite;
-    nouveau = `${ancien.slice(0, debut)}${section}${fin < ancien.length ? `\n${ancien.slice(fin)}` : ""}`;
-  }
-  writeFileSync(chemin, `${nouveau.trimEnd()}\n`);
+  ecrireSection(chemin, "Recherche", section);
 }
