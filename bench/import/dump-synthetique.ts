@@ -395,7 +395,15 @@ export function genererDump(racine: string, dossier: string, options: OptionsDum
       id: `${s.source.nom}--${idLocal ?? identifiantLocal(s.source, numero, commune, t)}`,
       description: texte,
       thematiques,
-      modes_accueil: sansModes ? null : distance ? ["a-distance"] : t.un([["en-presentiel"], ["en-presentiel"], ["en-presentiel"], ["en-presentiel", "a-distance"], ["a-distance", "en-presentiel"], ["a-distance"]]),
+      // A service open remotely with no zone would concern every commune of France (the coverage rule):
+      // the producers that leave the zone out describe places, so those are in person only.
+      modes_accueil: sansModes
+        ? null
+        : distance
+          ? ["a-distance"]
+          : zoneEligibilite === null
+            ? ["en-presentiel"]
+            : t.un([["en-presentiel"], ["en-presentiel"], ["en-presentiel"], ["en-presentiel", "a-distance"], ["a-distance", "en-presentiel"], ["a-distance"]]),
       modes_mobilisation: modesMob,
       mobilisable_par: t.proba(0.1) ? null : t.un([["professionnels"], ["usagers"], ["professionnels", "usagers"], ["usagers", "professionnels"]]),
       mobilisation_precisions: t.proba(0.4) ? t.un(V.PRECISIONS_MOBILISATION) : null,

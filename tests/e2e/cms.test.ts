@@ -24,6 +24,7 @@ import { aujourdhuiAParis } from "../../src/domain/dates";
 import { themeDuCode } from "../../src/domain/taxonomy";
 import { slugifier } from "../../src/domain/text";
 import { validerFichiers, type FichierCatalogue } from "../../src/domain/validation";
+import { executerImport } from "../../src/domain/data-inclusion/commande";
 
 const DELAI = 30_000;
 
@@ -137,6 +138,9 @@ beforeAll(async () => {
   depot = mkdtempSync(join(tmpdir(), "carto-cms-depot-"));
   temporaires.push(depot);
   cpSync("content", join(depot, "content"), { recursive: true });
+  // A few listings imported from data·inclusion beside the demonstration's: their origin is shown, never edited.
+  const statutImport = await executerImport(["tests/fixtures/data-inclusion/vienne", "--catalogue", join(depot, "content")], { ecrire: () => {}, erreur: (l) => console.error(l) });
+  if (statutImport !== 0) throw new Error("import des fiches data·inclusion de test impossible");
   git("init", "-q", "-b", "main");
   git("config", "user.name", "Test CMS");
   git("config", "user.email", "test-cms@example.org");
@@ -272,6 +276,33 @@ describe("espace partenaires, decap-server en mode git", () => {
       if (ancienneDate !== `date_maj: ${aujourdhuiAParis()}`) attendues.push(`-${ancienneDate}`, `+date_maj: ${aujourdhuiAParis()}`);
       expect(diff.sort()).toEqual(attendues.sort());
       expect(validerFichiers(fichiersDeMain()).problemes.filter((p) => p.gravite === "erreur")).toEqual([]);
+    },
+    120_000,
+  );
+
+  it(
+    "shows an imported listing's data·inclusion origin without letting it be edited; saving changes only what was edited",
+    async ({ onTestFailed }) => {
+      siEchec(onTestFailed);
+      const slug = "epicerie-solidaire-du-ccas";
+      const chemin = `content/services/${slug}.md`;
+      const avant = git("show", `main:${chemin}`);
+      await ouvrir(`/collections/services/entries/${slug}`);
+      const id = champ(libelleService("id"));
+      await expect.poll(() => id.textContent(), { timeout: DELAI }).toBe("dora--epicerie-solidaire");
+      // Shown as text: no input, nothing to type into.
+      expect(await id.evaluate((e) => e.tagName)).toBe("OUTPUT");
+      expect(await champ(libelleService("lien_source")).textContent()).toBe("https://dora.inclusion.beta.gouv.fr/services/epicerie-solidaire");
+      expect(await champ(libelleService("source")).textContent()).toBe("dora");
+
+      const resume = "Des produits à petit prix, sur orientation d'un travailleur social.";
+      await champ(libelleService("resume")).fill(resume);
+      await enregistrerEtPublier();
+      const diff = git("diff", "--unified=0", initial, "main", "--", chemin)
+        .split("\n")
+        .filter((l) => /^[-+](?![-+]{2} )/.test(l));
+      const ancienneDate = avant.split("\n").find((l) => l.startsWith("date_maj:"))!;
+      expect(diff.sort()).toEqual([`+resume: ${resume}`, `-${ancienneDate}`, `+date_maj: ${aujourdhuiAParis()}`].sort());
     },
     120_000,
   );

@@ -154,7 +154,10 @@ interface Cible {
 
 export class Importation {
   private readonly structures = new Map<string, EnregistrementBrut>();
+  /** Services that concern the territory (the others are only counted as they arrive: a national dump is ~90,000). */
   private readonly services: EnregistrementBrut[] = [];
+  /** Services whose structure had not been read yet when they arrived: sorted at the end. */
+  private readonly enAttente: EnregistrementBrut[] = [];
   private readonly idsDesServices = new Set<string>();
   /** Services read twice (the same id in two inputs, e.g. the dump's CSV and JSON): the first is kept. */
   private relusDeuxFois = 0;
@@ -162,14 +165,42 @@ export class Importation {
   private readonly lots: Lot[] = [];
   private readonly refus: LigneRapport[] = [];
   private readonly nomsDesStructures = new Map<string, string>();
+  private readonly horsTerritoire: Record<RaisonHorsTerritoire, number> = { zone: 0, distance: 0, "sans-lieu": 0 };
+  private readonly score = { sousLeMin: 0, sansScore: 0 };
+  private readonly structuresUtiles = new Set<string>();
+  // The catalogue as it is: files by slug, imported ones by id (and merged duplicates' ids), ours by their own id.
+  private readonly existantes: Record<Genre, Map<string, Fiche>> = { structure: new Map(), service: new Map() };
+  private readonly parId: Record<Genre, Map<string, Fiche>> = { structure: new Map(), service: new Map() };
+  private readonly slugsPris: Record<Genre, Set<string>> = { structure: new Set(), service: new Set() };
 
   constructor(
     private readonly fichiers: FichiersCatalogue,
     private readonly etat: EtatImport,
     private readonly options: OptionsImport,
-  ) {}
+  ) {
+    for (const [chemin, contenu] of fichiers) {
+      const m = /^(structures|services)\/([^/]+)\.md$/.exec(chemin);
+      if (!m) continue;
+      const genre: Genre = m[1] === "structures" ? "structure" : "service";
+      const slug = m[2]!;
+      this.slugsPris[genre].add(slug.toLowerCase());
+      const lu = lireFrontMatter(contenu);
+      if (!lu.donnees) continue;
+      const fiche: Fiche = { genre, slug, texte: contenu, donnees: lu.donnees, corps: lu.corps };
+      this.existantes[genre].set(slug, fiche);
+      const id = texte(lu.donnees.id);
+      if (id) this.parId[genre].set(id, fiche);
+      else {
+        const anciens = Array.isArray(lu.donnees.anciens_slugs) ? lu.donnees.anciens_slugs : [];
+        this.parId[genre].set(`${options.sourceDuSite}--${texte(anciens[0]) ?? slug}`, fiche);
+      }
+      if (genre === "structure" && Array.isArray(lu.donnees.doublons)) {
+        for (const d of lu.donnees.doublons) if (texte(d)) this.parId.structure.set(texte(d)!, fiche);
+      }
+    }
+  }
 
-  /** One record as read. Structures are all kept until the end (services need their place); services too, few enough. */
+  /** One record as read. Structures are all kept until the end (services need their place). */
   recevoir(e: EnregistrementBrut): void {
     const id = texte(e.champs.id);
     if (id) this.vus[e.genre].add(id);
@@ -184,10 +215,44 @@ export class Importation {
       if (nom) this.nomsDesStructures.set(id, nom);
     } else if (!id || !this.idsDesServices.has(id)) {
       if (id) this.idsDesServices.add(id);
-      this.services.push(e);
+      const sid = texte(e.champs.structure_id);
+      if (sid && !this.structureDe(sid)) this.enAttente.push(e);
+      else this.trier(e);
     } else {
       this.relusDeuxFois++;
     }
+  }
+
+  private structureDe(sid: string): Readonly<Record<string, unknown>> | undefined {
+    return this.structures.get(sid)?.champs ?? this.parId.structure.get(sid)?.donnees;
+  }
+
+  /** Keeps a service that passes the score and concerns the territory; counts the others. */
+  private trier(e: EnregistrementBrut): void {
+    const o = this.options;
+    if (o.scoreMin !== undefined) {
+      const score = typeof e.champs.score_qualite === "number" ? e.champs.score_qualite : Number.NaN;
+      if (Number.isNaN(score)) {
+        this.score.sansScore++;
+        return;
+      }
+      if (score < o.scoreMin) {
+        this.score.sousLeMin++;
+        return;
+      }
+    }
+    const sid = texte(e.champs.structure_id);
+    const structure = sid ? this.structureDe(sid) : undefined;
+    if (!o.tout) {
+      const raison = serviceHorsTerritoire(e.champs, structure, o.centre);
+      // Placed by its structure, which is nowhere: refused later (structure unknown), not « out of the territory ».
+      if (raison && !(raison === "sans-lieu" && sid && !structure)) {
+        this.horsTerritoire[raison]++;
+        return;
+      }
+    }
+    this.services.push(e);
+    if (sid) this.structuresUtiles.add(sid);
   }
 
   /** What one input was (read once it is read whole). */
@@ -228,62 +293,13 @@ export class Importation {
       ],
     };
 
-    // The catalogue as it is: files by slug, imported ones by id (and merged duplicates' ids), ours by their own id.
-    const existantes: Record<Genre, Map<string, Fiche>> = { structure: new Map(), service: new Map() };
-    const parId: Record<Genre, Map<string, Fiche>> = { structure: new Map(), service: new Map() };
-    const slugsPris: Record<Genre, Set<string>> = { structure: new Set(), service: new Set() };
-    for (const [chemin, contenu] of this.fichiers) {
-      const m = /^(structures|services)\/([^/]+)\.md$/.exec(chemin);
-      if (!m) continue;
-      const genre: Genre = m[1] === "structures" ? "structure" : "service";
-      const slug = m[2]!;
-      slugsPris[genre].add(slug.toLowerCase());
-      const lu = lireFrontMatter(contenu);
-      if (!lu.donnees) continue;
-      const fiche: Fiche = { genre, slug, texte: contenu, donnees: lu.donnees, corps: lu.corps };
-      existantes[genre].set(slug, fiche);
-      const id = texte(lu.donnees.id);
-      if (id) parId[genre].set(id, fiche);
-      else {
-        const anciens = Array.isArray(lu.donnees.anciens_slugs) ? lu.donnees.anciens_slugs : [];
-        parId[genre].set(`${o.sourceDuSite}--${texte(anciens[0]) ?? slug}`, fiche);
-      }
-      if (genre === "structure" && Array.isArray(lu.donnees.doublons)) {
-        for (const d of lu.donnees.doublons) if (texte(d)) parId.structure.set(texte(d)!, fiche);
-      }
-    }
-
-    // Services: territory and score. Structures: located here, or running a kept service.
-    const servicesGardes: EnregistrementBrut[] = [];
-    const structuresUtiles = new Set<string>();
-    let sousLeMin = 0;
-    let sansScore = 0;
-    for (const e of this.services) {
-      if (o.scoreMin !== undefined) {
-        const score = typeof e.champs.score_qualite === "number" ? e.champs.score_qualite : Number.NaN;
-        if (Number.isNaN(score)) {
-          sansScore++;
-          continue;
-        }
-        if (score < o.scoreMin) {
-          sousLeMin++;
-          continue;
-        }
-      }
-      const sid = texte(e.champs.structure_id);
-      const structure = sid ? (this.structures.get(sid)?.champs ?? parId.structure.get(sid)?.donnees) : undefined;
-      if (!o.tout) {
-        const raison = serviceHorsTerritoire(e.champs, structure, o.centre);
-        // Placed by its structure, which is nowhere: refused below (structure unknown), not « out of the territory ».
-        if (raison && !(raison === "sans-lieu" && sid && !structure)) {
-          rapport.horsTerritoire.services[raison]++;
-          continue;
-        }
-      }
-      servicesGardes.push(e);
-      if (sid) structuresUtiles.add(sid);
-    }
-    if (o.scoreMin !== undefined) rapport.score = { min: o.scoreMin, sousLeMin, sansScore };
+    const { existantes, parId, slugsPris } = this;
+    for (const e of this.enAttente) this.trier(e);
+    this.enAttente.length = 0;
+    const servicesGardes = this.services;
+    const structuresUtiles = this.structuresUtiles;
+    rapport.horsTerritoire.services = { ...this.horsTerritoire };
+    if (o.scoreMin !== undefined) rapport.score = { min: o.scoreMin, ...this.score };
 
     const structuresGardees = [...this.structures.values()].filter((e) => {
       const id = texte(e.champs.id)!;
