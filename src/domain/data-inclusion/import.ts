@@ -152,8 +152,33 @@ interface Cible {
   avertissements: ProblemeEnregistrement[];
 }
 
+/**
+ * A structure outside the territory, kept small until a service of the territory needs it: its place (for
+ * the territory rule) as an object, the rest as JSON text — a national dump's 66,000 structures as objects
+ * took half the import's memory, and ~1 % of them are ever used.
+ */
+interface StructureEnReserve {
+  lieu: Readonly<Record<string, unknown>>;
+  json: string;
+  origine: string;
+  rang: number;
+}
+
+/**
+ * A copy of what is kept of a record, sharing no memory with the text it was read from: the JSON reader's
+ * strings are slices of its 64 KB chunks, so one id kept per record held the whole dump's text in memory
+ * (2.3 GB peak for a national dump). Applied only to what outlives the reading.
+ */
+function detacher<T>(valeur: T): T {
+  return typeof valeur === "string" ? (Buffer.from(valeur, "utf8").toString("utf8") as T) : (JSON.parse(JSON.stringify(valeur)) as T);
+}
+
+const CHAMPS_DU_LIEU = ["adresse", "complement_adresse", "code_postal", "commune", "code_insee", "latitude", "longitude"] as const;
+
 export class Importation {
+  /** Structures located in the territory (or all of them with `tout`), as read. */
   private readonly structures = new Map<string, EnregistrementBrut>();
+  private readonly enReserve = new Map<string, StructureEnReserve>();
   /** Services that concern the territory (the others are only counted as they arrive: a national dump is ~90,000). */
   private readonly services: EnregistrementBrut[] = [];
   /** Services whose structure had not been read yet when they arrived: sorted at the end. */
@@ -201,8 +226,10 @@ export class Importation {
   }
 
   /** One record as read. Structures are all kept until the end (services need their place). */
-  recevoir(e: EnregistrementBrut): void {
-    const id = texte(e.champs.id);
+  recevoir(lu: EnregistrementBrut): void {
+    const idLu = texte(lu.champs.id);
+    const id = idLu === undefined ? undefined : detacher(idLu);
+    const e = lu;
     if (id) this.vus[e.genre].add(id);
     if (e.genre === "structure") {
       if (!id) {
@@ -210,13 +237,19 @@ export class Importation {
         return;
       }
       // The same structure twice (a nested one of several services, or two inputs): the first one read.
-      if (!this.structures.has(id)) this.structures.set(id, e);
+      if (!this.structures.has(id) && !this.enReserve.has(id)) {
+        if (this.options.tout || structureDansLeTerritoire(e.champs)) this.structures.set(id, { ...e, champs: detacher(e.champs) });
+        else {
+          const lieu = detacher(Object.fromEntries(CHAMPS_DU_LIEU.filter((c) => e.champs[c] !== undefined).map((c) => [c, e.champs[c]])));
+          this.enReserve.set(id, { lieu, json: JSON.stringify(e.champs), origine: e.origine, rang: e.rang });
+        }
+      }
       const nom = texte(e.champs.nom);
-      if (nom) this.nomsDesStructures.set(id, nom);
+      if (nom) this.nomsDesStructures.set(id, detacher(nom));
     } else if (!id || !this.idsDesServices.has(id)) {
       if (id) this.idsDesServices.add(id);
       const sid = texte(e.champs.structure_id);
-      if (sid && !this.structureDe(sid)) this.enAttente.push(e);
+      if (sid && !this.structureDe(sid)) this.enAttente.push({ ...e, champs: detacher(e.champs) });
       else this.trier(e);
     } else {
       this.relusDeuxFois++;
@@ -224,7 +257,7 @@ export class Importation {
   }
 
   private structureDe(sid: string): Readonly<Record<string, unknown>> | undefined {
-    return this.structures.get(sid)?.champs ?? this.parId.structure.get(sid)?.donnees;
+    return this.structures.get(sid)?.champs ?? this.enReserve.get(sid)?.lieu ?? this.parId.structure.get(sid)?.donnees;
   }
 
   /** Keeps a service that passes the score and concerns the territory; counts the others. */
@@ -251,8 +284,8 @@ export class Importation {
         return;
       }
     }
-    this.services.push(e);
-    if (sid) this.structuresUtiles.add(sid);
+    this.services.push({ ...e, champs: detacher(e.champs) });
+    if (sid) this.structuresUtiles.add(detacher(sid));
   }
 
   /** What one input was (read once it is read whole). */
@@ -301,13 +334,15 @@ export class Importation {
     rapport.horsTerritoire.services = { ...this.horsTerritoire };
     if (o.scoreMin !== undefined) rapport.score = { min: o.scoreMin, ...this.score };
 
-    const structuresGardees = [...this.structures.values()].filter((e) => {
-      const id = texte(e.champs.id)!;
-      if (o.tout || structuresUtiles.has(id) || structureDansLeTerritoire(e.champs)) return true;
-      rapport.horsTerritoire.structures++;
-      return false;
-    });
+    // Structures: located here, or running a kept service.
+    const structuresGardees = [...this.structures.values()];
+    for (const [id, r] of this.enReserve) {
+      if (structuresUtiles.has(id)) structuresGardees.push({ genre: "structure", champs: JSON.parse(r.json) as Record<string, unknown>, origine: r.origine, rang: r.rang });
+      else rapport.horsTerritoire.structures++;
+    }
+    this.enReserve.clear();
 
+    const idsGardes = new Set(structuresGardees.map((e) => texte(e.champs.id)!));
     // Duplicates: groups over the kept structures and the catalogue's.
     const membres: MembreGroupe[] = structuresGardees.map((e) => {
       const id = texte(e.champs.id)!;
@@ -356,7 +391,7 @@ export class Importation {
         continue;
       }
       const existant = parId.structure.get(id);
-      cible.doublons = [...new Set([...(membresDe.get(id) ?? []).filter((m) => this.structures.has(m)), ...listeTextes(existant?.donnees.doublons)])].sort();
+      cible.doublons = [...new Set([...(membresDe.get(id) ?? []).filter((m) => idsGardes.has(m)), ...listeTextes(existant?.donnees.doublons)])].sort();
       cible.slug = existant?.slug ?? (cible.propre ? slugPropre(e, o.sourceDuSite, "structure") : reserverSlug("structure", e, id));
       cible.existant = existant;
       slugDeStructure.set(id, cible.slug);
@@ -427,7 +462,7 @@ export class Importation {
 
     // Every written file must pass the validator, with the rest of the catalogue: a refused one is not written.
     const dossier = o.dossierAffiche ?? "content";
-    for (let tour = 0; tour < 5; tour++) {
+    for (let tour = 0; tour < 5 && ecritures.size > 0; tour++) {
       const tous = new Map(this.fichiers);
       for (const [chemin, t] of ecritures) tous.set(chemin, t);
       const resultat = validerFichiers(
