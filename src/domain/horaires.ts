@@ -139,12 +139,25 @@ function messageInvalide(valeur: string, raisons: string[], suggestion?: string)
   return message;
 }
 
+const verifications = new Map<string, VerificationHoraires>();
+
 /**
  * Validates an `opening_hours` value strictly: a value the library can only read after
  * correcting it ("Mo-Fr 9-12", "Mo-Fr 9h-12h", "Lu-Ve 09:00-12:00") is refused, with the
- * library's French explanation and its corrected form as a suggestion.
+ * library's French explanation and its corrected form as a suggestion. Remembered by value: an import or a
+ * validation meets the same few hundred values thousands of times, and the library's parse is costly.
  */
 export function verifierHoraires(valeur: string): VerificationHoraires {
+  let v = verifications.get(valeur);
+  if (v === undefined) {
+    if (verifications.size > 20_000) verifications.clear();
+    v = verifierHorairesSansMemoire(valeur);
+    verifications.set(valeur, v);
+  }
+  return v;
+}
+
+function verifierHorairesSansMemoire(valeur: string): VerificationHoraires {
   if (valeur.trim() === "") {
     return {
       ok: false,

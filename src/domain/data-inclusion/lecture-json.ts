@@ -30,6 +30,108 @@ const AUCUN = Symbol.for("object-stream.none");
 type Decoupeur = (texte: string | symbol) => { values: Token[] } | symbol;
 
 export async function parcourirJson(chemin: string, surElement: SurElement): Promise<ContenuJson> {
+  if ((await premierCaractere(chemin)) === "[") {
+    const rapide = await parcourirTableau(chemin, surElement);
+    if (rapide) return rapide;
+  }
+  return parcourirParJetons(chemin, surElement);
+}
+
+/** The first character that is not white space (nor a BOM). */
+async function premierCaractere(chemin: string): Promise<string | undefined> {
+  const flux = createReadStream(chemin, { encoding: "utf8", start: 0, end: 4095 });
+  try {
+    for await (const morceau of flux as AsyncIterable<string>) {
+      const m = /[^\s\uFEFF]/.exec(morceau);
+      if (m) return m[0];
+    }
+  } finally {
+    flux.destroy();
+  }
+  return undefined;
+}
+
+/**
+ * A top-level array of objects (the dump), read by cutting out each item's text and handing it to the
+ * engine's own JSON.parse: its strings are whole, not slices of the reader's chunks, which spares the import
+ * memory and collection time (measured in docs/benchmarks.md). undefined when the text is not such an array:
+ * the token reader then reads it, and says where it is wrong.
+ */
+async function parcourirTableau(chemin: string, surElement: SurElement): Promise<ContenuJson | undefined> {
+  const flux = createReadStream(chemin, { encoding: "utf8", highWaterMark: 1 << 20 });
+  let profondeur = 0;
+  let dansTexte = false;
+  let echappe = false;
+  /** The current item's text from previous chunks. */
+  let enCours = "";
+  let rang = 0;
+  let fini = false;
+  try {
+    for await (const morceau of flux as AsyncIterable<string>) {
+      if (fini) {
+        if (morceau.trim() !== "") return undefined;
+        continue;
+      }
+      let debut = profondeur >= 1 ? 0 : -1;
+      for (let i = rang === 0 && profondeur === 0 ? morceau.search(/[^\s\uFEFF]/) : 0; i >= 0 && i < morceau.length; i++) {
+        const c = morceau.charCodeAt(i);
+        if (dansTexte) {
+          if (echappe) echappe = false;
+          else if (c === 92) echappe = true;
+          else if (c === 34) dansTexte = false;
+          else {
+            // Jump to the next quote or backslash.
+            const q = morceau.indexOf('"', i);
+            const b = morceau.indexOf("\\", i);
+            const suivant = q === -1 ? b : b === -1 ? q : Math.min(q, b);
+            if (suivant === -1) i = morceau.length - 1;
+            else i = suivant - 1;
+          }
+          continue;
+        }
+        if (c === 34) dansTexte = true;
+        else if (c === 123 || c === 91) {
+          profondeur++;
+          if (profondeur === 1 && c !== 91) return undefined; // not an array
+          if (profondeur === 2) {
+            if (c !== 123) return undefined; // items must be objects
+            debut = i;
+            enCours = "";
+          }
+        } else if (c === 125 || c === 93) {
+          profondeur--;
+          if (profondeur === 1) {
+            let valeur: unknown;
+            try {
+              valeur = JSON.parse(enCours + morceau.slice(debut, i + 1));
+            } catch {
+              return undefined;
+            }
+            enCours = "";
+            debut = -1;
+            rang++;
+            if (surElement(valeur, rang) === false) return { forme: "tableau", meta: {}, elements: rang, arrete: true };
+          } else if (profondeur === 0) {
+            fini = true;
+            if (morceau.slice(i + 1).trim() !== "") return undefined;
+            break;
+          } else if (profondeur < 0) return undefined;
+        } else if (profondeur === 1 && c !== 44 && c !== 32 && c !== 10 && c !== 13 && c !== 9) {
+          return undefined; // something else than an object between items
+        } else if (profondeur === 0 && c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xfeff) {
+          return undefined;
+        }
+      }
+      if (profondeur >= 2 && debut >= 0) enCours += morceau.slice(debut);
+    }
+  } finally {
+    flux.destroy();
+  }
+  return fini ? { forme: "tableau", meta: {}, elements: rang, arrete: false } : undefined;
+}
+
+/** The token reader alone (every JSON shape; the benchmark compares it with the array reader). */
+export async function parcourirParJetons(chemin: string, surElement: SurElement): Promise<ContenuJson> {
   const decouper = jsonParser({ streamValues: false }) as unknown as Decoupeur;
   const lecteur = new LecteurJetons(chemin, surElement);
   const flux = createReadStream(chemin, { encoding: "utf8", highWaterMark: 1 << 16 });
