@@ -369,3 +369,38 @@ describe("lireEntree : les entrées inutilisables", () => {
     expect(await erreur(seul)).toBe(`${seul}: aucune ligne après l'en-tête`);
   });
 });
+
+describe("lecture d'un grand tableau JSON (découpe des éléments)", () => {
+  it("donne exactement les valeurs du lecteur par jetons, éléments à cheval sur les morceaux et textes piégés compris", async () => {
+    const { parcourirTableau, parcourirParJetons } = await import("../../src/domain/data-inclusion/lecture-json.ts");
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const pieges = ['accolade } et crochet ] dans un texte', 'guillemet \\" échappé', "barre \\\\ finale\\\\", "é\u00e8\u2019 « » \ud83d\ude00", "{[\"]}", "\\u0041\\n"];
+    const elements = Array.from({ length: 3000 }, (_, i) => ({
+      id: `dora--${i}`,
+      nom: pieges[i % pieges.length],
+      description: "x".repeat(i % 7 === 0 ? 5000 : 300) + pieges[(i + 1) % pieges.length],
+      thematiques: ["a", "b"],
+      latitude: 46.5 + i / 1e5,
+      imbrique: { liste: [{ a: 1 }, { b: [2, 3] }] },
+    }));
+    const dossier = mkdtempSync(join(tmpdir(), "carto-json-"));
+    const fichier = join(dossier, "services-inclusion-2026-11-30.json");
+    // More than three of the reader's 1 MB chunks, with white space and a BOM where a dump might have them.
+    writeFileSync(fichier, `\uFEFF[\n${elements.map((e) => JSON.stringify(e)).join(",\n ")}\n]\n`);
+    const lire = async (f: typeof parcourirParJetons | typeof parcourirTableau) => {
+      const valeurs: unknown[] = [];
+      const c = await f(fichier, (v) => {
+        valeurs.push(v);
+      });
+      // undefined: the array reader gave up (and would have handed the file to the token reader).
+      return { valeurs, elements: c?.elements };
+    };
+    const decoupe = await lire(parcourirTableau);
+    expect(decoupe.elements).toBe(3000);
+    expect(decoupe).toEqual(await lire(parcourirParJetons));
+    expect(decoupe.valeurs[1]).toEqual(JSON.parse(JSON.stringify(elements[1])));
+    rmSync(dossier, { recursive: true });
+  });
+});

@@ -57,7 +57,7 @@ async function premierCaractere(chemin: string): Promise<string | undefined> {
  * memory and collection time (measured in docs/benchmarks.md). undefined when the text is not such an array:
  * the token reader then reads it, and says where it is wrong.
  */
-async function parcourirTableau(chemin: string, surElement: SurElement): Promise<ContenuJson | undefined> {
+export async function parcourirTableau(chemin: string, surElement: SurElement): Promise<ContenuJson | undefined> {
   const flux = createReadStream(chemin, { encoding: "utf8", highWaterMark: 1 << 20 });
   let profondeur = 0;
   let dansTexte = false;
