@@ -8,7 +8,6 @@ import { createElement } from "react";
 interface Proprietes {
   value?: unknown;
   forID?: string;
-  classNameWrapper?: string;
 }
 
 /** Decap hands lists as Immutable.js values. */
@@ -18,11 +17,23 @@ function enTexte(valeur: unknown): string {
   return brute === undefined || brute === null ? "" : String(brute);
 }
 
-export function ControleLectureSeule({ value, forID, classNameWrapper }: Proprietes) {
+/** Plain text on a grey band, not an input's box: nothing here invites typing. */
+export function ControleLectureSeule({ value, forID }: Proprietes) {
   const texte = enTexte(value);
   return createElement(
     "output",
-    { id: forID, className: classNameWrapper, style: { display: "block", overflowWrap: "anywhere" } },
+    {
+      id: forID,
+      style: {
+        display: "block",
+        overflowWrap: "anywhere",
+        padding: "10px 16px",
+        marginTop: "-1px",
+        background: "#eff0f4",
+        color: "#313d3e",
+        borderRadius: "0 5px 5px 5px",
+      },
+    },
     texte === "" ? "— (fiche créée ici, pas importée)" : texte,
   );
 }
