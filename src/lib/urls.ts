@@ -7,6 +7,8 @@ export const urls = {
   structure: (slug: string) => `/structures/${slug}/`,
   theme: (slug: string) => `/thematiques/${slug}/`,
   commune: (c: Pick<Commune, "slug">) => `/communes/${c.slug}/`,
+  /** A theme's numbered pages for a commune (src/domain/communes-pages.ts): the first has no number. */
+  communeTheme: (c: Pick<Commune, "slug">, theme: string, numero = 1) => `/communes/${c.slug}/${theme}/${numero > 1 ? `${numero}/` : ""}`,
 };
 
 /** The public site's address without its trailing slash. */

@@ -13,6 +13,12 @@ import { communes } from "../../src/domain/communes";
 import { themes } from "../../src/domain/taxonomy";
 import { COLONNES_DUMP } from "../../src/domain/data-inclusion/format-dump";
 import { relireCsv, surColonnes } from "../outils/relire-export";
+import { validerDossier } from "../../src/domain/validation";
+import { construireCatalogue } from "../../src/domain/catalogue";
+import { servicesPourLaCommune } from "../../src/domain/coverage";
+import { serviceDansLeTheme } from "../../src/domain/regroupements";
+import { PLAFOND_PAR_THEME, SERVICES_PAR_PAGE } from "../../src/domain/communes-pages";
+import { siteConfig } from "../../site.config";
 
 const dist = new URL("../../dist/", import.meta.url);
 const lire = (chemin: string) => readFileSync(new URL(chemin, dist), "utf8");
@@ -183,6 +189,81 @@ describe("site construit", () => {
     expect(page).toMatch(/mis à jour le \d{1,2} \S+ 20\d\d/);
     expect(page).toMatch(/\d+ ko/);
     expect(page).toContain(`${slugs("services").length} services`);
+  });
+});
+
+describe("pages des communes", () => {
+  // The oracle: the coverage rule and the theme membership over the catalogue the site was built from.
+  const lecture = validerDossier("content");
+  const catalogue = construireCatalogue(lecture.structures, lecture.services, siteConfig.source);
+  const attendus = new Map(
+    communes.map((c) => {
+      const tous = servicesPourLaCommune(catalogue.services, c);
+      return [c.slug, new Map(themes.map((t) => [t.slug, tous.filter((r) => serviceDansLeTheme(r.service, t)).map((r) => r.service.slug)]))];
+    }),
+  );
+  /** The service slugs of a list of cards, in order. */
+  const cartes = (html: string) => [...html.matchAll(/<h3>\s*<a href="\/services\/([^"/]+)\/">/g)].map((m) => m[1]!);
+  /** Text of HTML without tags, as Astro escapes it. */
+  const texte = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const sections = (html: string) => new Map([...html.matchAll(/<section aria-labelledby="([^"]+)">([\s\S]*?)<\/section>/g)].map((m) => [m[1]!, m[2]!]));
+
+  it("lists on each commune page, per theme, the nearest services up to the cap, then links to the theme's whole list", () => {
+    let coupes = 0;
+    for (const c of communes) {
+      const parTheme = sections(lire(`communes/${c.slug}/index.html`));
+      for (const t of themes) {
+        const tous = attendus.get(c.slug)!.get(t.slug)!;
+        const html = parTheme.get(t.slug);
+        expect(html === undefined, `${c.slug} ${t.slug}`).toBe(tous.length === 0);
+        if (html === undefined) continue;
+        expect(cartes(html), `${c.slug} ${t.slug}`).toEqual(tous.slice(0, PLAFOND_PAR_THEME));
+        const lien = /<a class="bouton-secondaire" href="([^"]+)">([^<]+)<\/a>/.exec(html);
+        if (tous.length > PLAFOND_PAR_THEME) {
+          coupes++;
+          expect(lien?.[1]).toBe(`/communes/${c.slug}/${t.slug}/`);
+          expect(texte(lien?.[2] ?? "")).toBe(`Voir les ${tous.length} services ${t.label} pour ${c.nom}`);
+        } else {
+          expect(lien, `${c.slug} ${t.slug}`).toBeNull();
+        }
+      }
+    }
+    expect(coupes).toBeGreaterThan(100);
+  });
+
+  it("lists on a theme's numbered pages, following « page suivante », exactly the theme's services for the commune, in order", () => {
+    let pagesVues = 0;
+    for (const c of communes) {
+      for (const t of themes) {
+        const tous = attendus.get(c.slug)!.get(t.slug)!;
+        const dossier = `communes/${c.slug}/${t.slug}/`;
+        if (tous.length <= PLAFOND_PAR_THEME) {
+          expect(existsSync(new URL(dossier, dist)), dossier).toBe(false);
+          continue;
+        }
+        const nombre = Math.ceil(tous.length / SERVICES_PAR_PAGE);
+        const vus: string[] = [];
+        let chemin: string | undefined = `/${dossier}`;
+        for (let n = 1; chemin; n++) {
+          const html = lire(`.${chemin}index.html`);
+          pagesVues++;
+          const liste = cartes(html);
+          expect(liste.length, chemin).toBeLessThanOrEqual(SERVICES_PAR_PAGE);
+          vus.push(...liste);
+          const h1 = texte(/<h1>([^<]*)<\/h1>/.exec(html)![1]!);
+          expect(h1, chemin).toBe(`Services ${t.label} pour ${c.nom}${nombre > 1 ? `, page ${n} sur ${nombre}` : ""}`);
+          const precedente = /<link rel="prev" href="([^"]+)">/.exec(html)?.[1];
+          expect(precedente, chemin).toBe(n === 1 ? undefined : n === 2 ? `/${dossier}` : `/${dossier}${n - 1}/`);
+          chemin = /<link rel="next" href="([^"]+)">/.exec(html)?.[1];
+          if (chemin) expect(html).toMatch(new RegExp(`<a [^>]*href="${chemin}" rel="next">Page suivante`));
+          if (n === nombre) expect(chemin, dossier).toBeUndefined();
+          else expect(chemin, dossier).toBe(`/${dossier}${n + 1}/`);
+        }
+        expect(vus, dossier).toEqual(tous);
+        expect(existsSync(new URL(`${dossier}${nombre + 1}/`, dist)), dossier).toBe(false);
+      }
+    }
+    expect(pagesVues).toBeGreaterThan(100);
   });
 });
 

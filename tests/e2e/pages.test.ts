@@ -1,15 +1,27 @@
-/** What a person reads on a phone (360 px) on a service page and a commune page of the built site. */
+/** What a person reads on a phone (360 px) on the built site's pages: a service, a commune and its themes' lists, every page type. */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
 import { communeParCode } from "../../src/domain/communes";
+import { PLAFOND_PAR_THEME, SERVICES_PAR_PAGE } from "../../src/domain/communes-pages";
 
 const site = siteEtNavigateur();
 
 async function sansDefilementHorizontal(page: import("playwright-core").Page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** What axe-core finds on the page as it is shown. */
+async function violationsAxe(page: import("playwright-core").Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }
 
 describe("pages lues sur un téléphone", () => {
@@ -59,8 +71,59 @@ describe("pages lues sur un téléphone", () => {
   });
 });
 
+describe("page d'une commune et liste entière d'une thématique", () => {
+  it("without JavaScript, leads from a commune page's theme to its whole list, page after page, and never to the search", async () => {
+    const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { javaScript: false });
+    const poitiers = communeParCode("86194")!;
+    await page.goto(`${site.serveur.url}/communes/${poitiers.slug}/`);
+    for (const section of await page.locator("main section").all()) expect(await section.locator(".carte-service").count()).toBeLessThanOrEqual(PLAFOND_PAR_THEME);
+    // The search needs JavaScript: its link is there, hidden.
+    expect(await page.locator("main a[href^='/recherche/']").count()).toBe(1);
+    expect(await page.locator("main a[href^='/recherche/']").isVisible()).toBe(false);
+
+    const lien = page.locator("main section a", { hasText: /^Voir les \d+ services Emploi pour Poitiers$/ });
+    const total = parseInt((await lien.textContent())!.replace(/^Voir les /, ""), 10);
+    expect(total).toBeGreaterThan(PLAFOND_PAR_THEME);
+    await Promise.all([page.waitForURL(`${site.serveur.url}/communes/${poitiers.slug}/emploi/`), lien.click()]);
+    const nombreDePages = Math.ceil(total / SERVICES_PAR_PAGE);
+    const vus: string[] = [];
+    for (let n = 1; ; n++) {
+      expect(await page.locator("h1").textContent()).toBe(`Services Emploi pour Poitiers${nombreDePages > 1 ? `, page ${n} sur ${nombreDePages}` : ""}`);
+      vus.push(...(await page.locator("main .carte-service h3 a").evaluateAll((a) => a.map((e) => (e as HTMLAnchorElement).pathname))));
+      expect(await page.locator("main a[href^='/recherche/']").isVisible()).toBe(false);
+      expect(await sansDefilementHorizontal(page)).toBe(true);
+      const suivante = page.getByRole("link", { name: /^Page suivante/ });
+      if ((await suivante.count()) === 0) break;
+      await Promise.all([page.waitForURL(`${site.serveur.url}/communes/${poitiers.slug}/emploi/${n + 1}/`), suivante.click()]);
+    }
+    expect(vus).toHaveLength(total);
+    expect(new Set(vus).size).toBe(total);
+    expect(erreursConsole).toEqual([]);
+    expect(requetesExterieures).toEqual([]);
+    await contexte.close();
+  });
+
+  it("with JavaScript, offers the search with the commune, and with the theme from the theme's pages", async () => {
+    const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(site.navigateur, site.serveur.url);
+    const poitiers = communeParCode("86194")!;
+    await page.goto(`${site.serveur.url}/communes/${poitiers.slug}/`);
+    await expect.poll(() => page.locator("main a[href='/recherche/?commune=86194']").isVisible()).toBe(true);
+    await page.goto(`${site.serveur.url}/communes/${poitiers.slug}/emploi/`);
+    const recherche = page.getByRole("link", { name: /^Filtrer ces \d+ services/ });
+    await expect.poll(() => recherche.isVisible()).toBe(true);
+    expect(await recherche.getAttribute("href")).toBe("/recherche/?commune=86194&theme=emploi");
+    const total = parseInt((await recherche.textContent())!.replace(/^Filtrer ces /, ""), 10);
+    await Promise.all([page.waitForURL(`${site.serveur.url}/recherche/?commune=86194&theme=emploi`), recherche.click()]);
+    // The search finds the same services (recherche.test.ts compares them one by one).
+    await expect.poll(() => page.locator("#titre-resultats").textContent()).toMatch(new RegExp(`^${total} services trouvés`));
+    expect(erreursConsole).toEqual([]);
+    expect(requetesExterieures).toEqual([]);
+    await contexte.close();
+  });
+});
+
 describe("chaque sorte de page sur un écran de 360 px", () => {
-  it("reads without horizontal scrolling, console error or outside request, headings in order", async () => {
+  it("reads without horizontal scrolling, console error or outside request, headings in order, and passes axe-core", async () => {
     const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(site.navigateur, site.serveur.url);
     await page.goto(`${site.serveur.url}/structures/`);
     const structure = await page.locator("main .carte-service a").first().getAttribute("href");
@@ -72,6 +135,8 @@ describe("chaque sorte de page sur un écran de 360 px", () => {
       "/thematiques/mobilite/",
       "/communes/",
       `/communes/${communeParCode("86165")!.slug}/`,
+      `/communes/${communeParCode("86194")!.slug}/emploi/`,
+      `/communes/${communeParCode("86194")!.slug}/emploi/2/`,
       service!,
       "/structures/",
       structure!,
@@ -87,6 +152,7 @@ describe("chaque sorte de page sur un écran de 360 px", () => {
       // No heading level skipped (h2 after h1, h3 after h2…).
       const niveaux = await page.locator("main h1, main h2, main h3, main h4, main h5, main h6").evaluateAll((t) => t.map((e) => Number(e.tagName[1])));
       niveaux.forEach((n, i) => i > 0 && expect(n - niveaux[i - 1]!, `${chemin}: titres ${niveaux.join(",")}`).toBeLessThanOrEqual(1));
+      expect(await violationsAxe(page), chemin).toEqual([]);
     }
     expect(erreursConsole).toEqual([]);
     // A missing page answers 404 with a page that helps (the browser logs the 404 status itself).

@@ -42,10 +42,26 @@ async function nombreAnnonce(page: Page): Promise<number> {
   return texte.startsWith("Aucun") ? 0 : parseInt(texte, 10);
 }
 
-/** Slugs of a commune page's theme section, in order. */
+/**
+ * Slugs of a commune's services of a theme, in order: the commune page shows the nearest (up to its cap),
+ * its « Voir les N services … » link the whole list, page after page.
+ */
 async function listeDeLaPageCommune(page: Page, theme: string): Promise<string[]> {
+  const slugs = (liens: import("playwright-core").Locator) => liens.evaluateAll((l) => l.map((a) => (a as HTMLAnchorElement).pathname.split("/")[2]!));
   await page.goto(`${site.serveur.url}/communes/${chatellerault.slug}/`);
-  return page.locator(`section:has(h2#${theme}) article h3 a`).evaluateAll((liens) => liens.map((a) => (a as HTMLAnchorElement).pathname.split("/")[2]!));
+  const section = page.locator(`section:has(h2#${theme})`);
+  const premiers = await slugs(section.locator("article h3 a"));
+  const suite = section.locator("a", { hasText: /^Voir les \d+ services/ });
+  if ((await suite.count()) === 0) return premiers;
+  const tous: string[] = [];
+  for (let lien = await suite.getAttribute("href"); lien; ) {
+    await page.goto(`${site.serveur.url}${lien}`);
+    tous.push(...(await slugs(page.locator("main article h3 a"))));
+    const suivante = page.locator("main a[rel='next']");
+    lien = (await suivante.count()) > 0 ? await suivante.getAttribute("href") : null;
+  }
+  expect(tous.slice(0, premiers.length)).toEqual(premiers);
+  return tous;
 }
 
 describe("recherche", () => {

@@ -1,7 +1,7 @@
 /** The search criteria in the query string: round trip, stable order, invalid values dropped. */
 import { describe, expect, it } from "vitest";
 import { CRITERES_VIDES, type Criteres } from "../../src/domain/recherche/requete";
-import { ecrireCriteres, lireCriteres } from "../../src/domain/recherche/url";
+import { ecrireCriteres, lireCriteres, urlDeRecherche } from "../../src/domain/recherche/url";
 
 const lire = (qs: string) => lireCriteres(new URLSearchParams(qs));
 
@@ -62,5 +62,14 @@ describe("ecrireCriteres / lireCriteres", () => {
     expect(lire("commune=86215").commune).toBe("86005");
     expect(lire("publics=jeunes&publics=femmes").publics).toEqual(["jeunes", "femmes"]);
     expect(lire("q=++permis+++conduire+&commune=+86194+")).toEqual({ ...CRITERES_VIDES, commune: "86194", q: "permis conduire" });
+  });
+});
+
+describe("urlDeRecherche", () => {
+  it("gives the search page with the criteria given, the others empty", () => {
+    expect(urlDeRecherche({ commune: "86194", theme: "vie-quotidienne" })).toBe("/recherche/?commune=86194&theme=vie-quotidienne");
+    expect(urlDeRecherche({ commune: "86194" })).toBe("/recherche/?commune=86194");
+    expect(urlDeRecherche({})).toBe("/recherche/");
+    expect(lire(urlDeRecherche({ commune: "86066", theme: "emploi" }).split("?")[1]!)).toEqual({ ...CRITERES_VIDES, commune: "86066", theme: "emploi" });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { communeParCode } from "../communes";
 import { besoinParCode, themeDuCode, themeParSlug, type Valeur } from "../taxonomy";
-import { GROUPES_FILTRES, VALEURS_DES_GROUPES, type Criteres } from "./requete";
+import { CRITERES_VIDES, GROUPES_FILTRES, VALEURS_DES_GROUPES, type Criteres } from "./requete";
 
 /** Longest `q` kept from a URL. */
 export const LONGUEUR_MAX_Q = 200;
@@ -62,4 +62,10 @@ export function ecrireCriteres(c: Criteres): string {
     }
   }
   return morceaux.join("&");
+}
+
+/** The search page's address with these criteria, the others empty (the page needs JavaScript). */
+export function urlDeRecherche(criteres: Partial<Criteres>): string {
+  const requete = ecrireCriteres({ ...CRITERES_VIDES, ...criteres });
+  return `/recherche/${requete ? `?${requete}` : ""}`;
 }
