@@ -342,7 +342,14 @@ describe("espace partenaires, decap-server en mode git", () => {
       expect(readFileSync(pageService, "utf8")).toContain(description.slice(0, 40));
       const theme = themeDuCode(thematique)!;
       expect(readFileSync(join(sortie, "thematiques", theme.slug, "index.html"), "utf8")).toContain(`/services/${slug}/`);
-      expect(readFileSync(join(sortie, "communes", poitiers.slug, "index.html"), "utf8")).toContain(`/services/${slug}/`);
+      // On the commune's page among the theme's nearest, else on the theme's full list for the commune.
+      const pagesDeLaCommune = [join(sortie, "communes", poitiers.slug, "index.html")];
+      const dossierTheme = join(sortie, "communes", poitiers.slug, theme.slug);
+      if (existsSync(dossierTheme)) {
+        pagesDeLaCommune.push(join(dossierTheme, "index.html"));
+        for (const n of readdirSync(dossierTheme)) if (/^\d+$/.test(n)) pagesDeLaCommune.push(join(dossierTheme, n, "index.html"));
+      }
+      expect(pagesDeLaCommune.some((p) => readFileSync(p, "utf8").includes(`/services/${slug}/`))).toBe(true);
     },
     300_000,
   );
