@@ -23,11 +23,12 @@ import { themes, type Theme } from "./taxonomy";
 export const PLAFOND_PAR_THEME = 8;
 
 /**
- * Services per numbered page: about nine phone screens, ~22 KB of HTML. A 10,000-service catalogue gives
- * up to ~2,400 services in a commune and theme, ~80,000 numbered pages in all; 50 a page halved that and
- * the files' count, but saved only ~7 % of the build's CPU time (docs/benchmarks.md).
+ * Services per numbered page: ~45 KB of HTML at most. A 10,000-service catalogue gives up to ~2,400 services
+ * in a commune and theme, 1.6 million in all: 50 a page makes ~32,000 pages, and the build 9 % longer than
+ * with every service on the commune pages; 20 a page made ~79,000 pages and the build 25 % longer, each
+ * page costing its frame and its file (docs/benchmarks.md).
  */
-export const SERVICES_PAR_PAGE = 20;
+export const SERVICES_PAR_PAGE = 50;
 
 type ServicePourPages = Pick<Service, "nom" | "zone_eligibilite" | "modes_accueil" | "lieu" | "thematiques">;
 

@@ -36,3 +36,8 @@ export function comparerFrancais(a: string, b: string): number {
   collateur ??= new Intl.Collator("fr", { sensitivity: "base", numeric: true });
   return collateur.compare(a, b);
 }
+
+/** A count as French writes it, thousands apart by a narrow no-break space: "2 062" never breaks across lines. */
+export function nombreEnClair(n: number): string {
+  return n.toLocaleString("fr-FR");
+}

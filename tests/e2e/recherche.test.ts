@@ -51,7 +51,7 @@ async function listeDeLaPageCommune(page: Page, theme: string): Promise<string[]
   await page.goto(`${site.serveur.url}/communes/${chatellerault.slug}/`);
   const section = page.locator(`section:has(h2#${theme})`);
   const premiers = await slugs(section.locator("article h3 a"));
-  const suite = section.locator("a", { hasText: /^Voir les \d+ services/ });
+  const suite = section.locator("a", { hasText: /^Voir les [\d\s]+ services/ });
   if ((await suite.count()) === 0) return premiers;
   const tous: string[] = [];
   for (let lien = await suite.getAttribute("href"); lien; ) {
