@@ -11,6 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import { NOMS_CHAMPS, type Collection } from "../cms/champs";
+import { NOMS_CHAMPS_ADRESSE } from "../schema";
 import { CHAMP_CORPS, CHAMP_TEXTE_ORIGINAL, versFichier } from "../cms/format";
 import { MOTIF_SLUG, slugifier } from "../text";
 import { lireFrontMatter } from "../validation/frontmatter";
@@ -173,7 +174,6 @@ function detacher<T>(valeur: T): T {
   return typeof valeur === "string" ? (Buffer.from(valeur, "utf8").toString("utf8") as T) : (JSON.parse(JSON.stringify(valeur)) as T);
 }
 
-const CHAMPS_DU_LIEU = ["adresse", "complement_adresse", "code_postal", "commune", "code_insee", "latitude", "longitude"] as const;
 
 export class Importation {
   /** Structures located in the territory (or all of them with `tout`), as read. */
@@ -240,7 +240,7 @@ export class Importation {
       if (!this.structures.has(id) && !this.enReserve.has(id)) {
         if (this.options.tout || structureDansLeTerritoire(e.champs)) this.structures.set(id, { ...e, champs: detacher(e.champs) });
         else {
-          const lieu = detacher(Object.fromEntries(CHAMPS_DU_LIEU.filter((c) => e.champs[c] !== undefined).map((c) => [c, e.champs[c]])));
+          const lieu = detacher(Object.fromEntries(NOMS_CHAMPS_ADRESSE.filter((c) => e.champs[c] !== undefined).map((c) => [c, e.champs[c]])));
           this.enReserve.set(id, { lieu, json: JSON.stringify(e.champs), origine: e.origine, rang: e.rang });
         }
       }
@@ -487,11 +487,11 @@ export class Importation {
     }
     // A structure kept only for services that were all refused concerns the territory no more.
     if (!o.tout) {
+      // The structures the catalogue's services will name: the files written now, the others as they were.
       const references = new Set<string>();
-      for (const [chemin, t] of [...this.fichiers, ...ecritures]) {
-        if (!chemin.startsWith("services/")) continue;
-        const ref = /^structure:\s*(\S+)\s*$/m.exec(ecritures.get(chemin) ?? t)?.[1];
-        if (ref) references.add(ref.replace(/^["']|["']$/g, ""));
+      for (const { cible } of issue.values()) if (cible.genre === "service") references.add(String(cible.valeurs.structure));
+      for (const fiche of existantes.service.values()) {
+        if (!issue.has(cheminFichier("service", fiche.slug))) references.add(String(fiche.donnees.structure));
       }
       for (const [chemin, { cible, cree }] of issue) {
         if (!cree || cible.genre !== "structure" || references.has(cible.slug) || structureDansLeTerritoire(cible.brut.champs)) continue;

@@ -9,6 +9,7 @@ import { communeParCode, communes, communesParCodePostal, departement, epciParSi
 import { FRANCE } from "../zone";
 import { couverture, RAYON_KM } from "../coverage";
 import type { Position } from "../geo";
+import { NOMS_CHAMPS_ADRESSE } from "../schema";
 
 /** The centre of any French commune by INSEE code (the territory's own communes are not enough here). */
 export type CentreDeCommune = (codeInsee: string) => Position | undefined;
@@ -35,7 +36,6 @@ const nombre = (v: unknown): number | undefined => {
 
 const liste = (v: unknown): string[] => (Array.isArray(v) ? v.map(texte).filter((x): x is string => x !== undefined) : []);
 
-const ADRESSE = ["adresse", "complement_adresse", "code_postal", "commune", "code_insee", "latitude", "longitude"] as const;
 
 /** Where a record is, as the catalogue will place it (catalogue.ts `lieuDe`): coordinates, else its commune's centre. */
 export function positionDe(champs: Champs, centre: CentreDeCommune): Position | undefined {
@@ -51,7 +51,7 @@ export function positionDe(champs: Champs, centre: CentreDeCommune): Position | 
 
 /** A service with no address field at all takes its structure's place, as the catalogue does. */
 export function aUneAdresse(champs: Champs): boolean {
-  return ADRESSE.some((c) => champs[c] !== undefined && champs[c] !== null && champs[c] !== "");
+  return NOMS_CHAMPS_ADRESSE.some((c) => champs[c] !== undefined && champs[c] !== null && champs[c] !== "");
 }
 
 /** Whether a structure is located in the territory. */
