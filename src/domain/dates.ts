@@ -9,6 +9,23 @@ export function aujourdhuiAParis(maintenant: Date = new Date()): string {
   return formatJourParis.format(maintenant);
 }
 
+/** The setting that fixes the site's day (YYYY-MM-DD): builds become reproducible, tests fix the day. */
+export const VARIABLE_JOUR = "CARTO_AUJOURDHUI";
+
+/**
+ * The day the site is built for: `CARTO_AUJOURDHUI` when set, otherwise today in Paris. Everything that depends
+ * on the date (freshness, hours, notices, the validator's "in the future") reads it. A wrong value is an error,
+ * not a silent fallback to the clock.
+ */
+export function jourDuSite(env: Record<string, string | undefined> = typeof process === "undefined" ? {} : process.env): string {
+  const valeur = env[VARIABLE_JOUR]?.trim();
+  if (valeur === undefined || valeur === "") return aujourdhuiAParis();
+  if (!estJourValide(valeur)) {
+    throw new Error(`${VARIABLE_JOUR}=« ${valeur} » n'est pas une date valide : attendu AAAA-MM-JJ (ex. : 2026-12-07), ou rien pour aujourd'hui à Paris.`);
+  }
+  return valeur;
+}
+
 export const MOTIF_JOUR = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day written YYYY-MM-DD (rejects 2026-02-30). */

@@ -1,4 +1,4 @@
-/** The build's "today" in Paris: freshness marks are computed at build time (the site rebuilds daily). */
-import { aujourdhuiAParis } from "../domain/dates";
+/** The build's day (CARTO_AUJOURDHUI or today in Paris): dated marks are computed at build time (the site rebuilds daily). */
+import { jourDuSite } from "../domain/dates";
 
-export const aujourdhui = aujourdhuiAParis();
+export const aujourdhui = jourDuSite();

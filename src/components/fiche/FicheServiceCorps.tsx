@@ -3,6 +3,7 @@
  * HTML by Astro (no client JavaScript) and by the CMS preview, so that both show one design.
  */
 import type { FicheService } from "../../domain/fiche-service";
+import Horaires from "./Horaires";
 
 function Section({ id, titre, children }: { id: string; titre: string; children: React.ReactNode }) {
   return (
@@ -70,24 +71,7 @@ export default function FicheServiceCorps({ fiche }: { fiche: FicheService }) {
             <>
               <dt>Horaires d'accueil</dt>
               <dd>
-                {ouEtQuand.horaires.lignes.length > 0 && (
-                  <table className="horaires">
-                    <caption className="visually-hidden">Horaires d'accueil</caption>
-                    <tbody>
-                      {ouEtQuand.horaires.lignes.map((l) => (
-                        <tr key={l.jours}>
-                          <th scope="row">{l.jours.charAt(0).toUpperCase() + l.jours.slice(1)}</th>
-                          <td>{l.heures}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
-                {ouEtQuand.horaires.brut && (
-                  <p>
-                    Horaires détaillés : <code>{ouEtQuand.horaires.brut}</code>
-                  </p>
-                )}
+                <Horaires horaires={ouEtQuand.horaires} />
               </dd>
             </>
           )}

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { aujourdhuiAParis, estJourValide } from "../dates";
+import { jourDuSite } from "../dates";
 import { recupererApi } from "./api";
 import { texteEtat, lireEtat } from "./etat";
 import { Importation, type OptionsImport } from "./import";
@@ -94,7 +94,13 @@ export async function executerImport(argv: readonly string[], sortie: Sortie, en
     sortie.erreur(USAGE);
     return 2;
   }
-  const aujourdhui = env.CARTO_AUJOURDHUI && estJourValide(env.CARTO_AUJOURDHUI) ? env.CARTO_AUJOURDHUI : aujourdhuiAParis();
+  let aujourdhui: string;
+  try {
+    aujourdhui = jourDuSite(env);
+  } catch (erreur) {
+    sortie.erreur(`npm run import : ${(erreur as Error).message}`);
+    return 2;
+  }
   const dossier = resolve(a.catalogue);
   const dossierImport = join(dossier, DOSSIER_IMPORT);
   const cheminEtat = join(dossierImport, FICHIERS_IMPORT.etat);

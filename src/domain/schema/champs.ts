@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Valeur } from "../taxonomy";
-import { aujourdhuiAParis, estJourValide, jourDepuisValeur } from "../dates";
+import { estJourValide, jourDepuisValeur, jourDuSite } from "../dates";
 import { verifierHoraires } from "../horaires";
 import { MOTIF_SLUG } from "../text";
 import { MOTIF_CODE_INSEE } from "../code-insee";
@@ -114,7 +114,7 @@ export const dateMaj = z
       });
       return;
     }
-    const aujourdhui = aujourdhuiAParis();
+    const aujourdhui = jourDuSite();
     if (jour > aujourdhui) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: `la date ${jour} est dans le futur (aujourd'hui : ${aujourdhui})` });
     }

@@ -21,7 +21,7 @@ import { idDataInclusion, lieuDe, slugStable, type EntreeService, type EntreeStr
 import { codeDeService } from "../selection/code";
 import { siteConfig } from "../../../site.config.ts";
 import { communeParCode, communeParNom, communes, communesParCodePostal, departement, epciParSiren, epcis, type Commune } from "../communes";
-import { aujourdhuiAParis, estJourValide, jourDepuisValeur } from "../dates";
+import { estJourValide, jourDepuisValeur, jourDuSite } from "../dates";
 import { distanceKm } from "../geo";
 import { verifierHoraires } from "../horaires";
 import { MOTIF_SLUG, slugifier } from "../text";
@@ -673,7 +673,7 @@ function comparerProblemes(a: Probleme, b: Probleme): number {
 }
 
 export function validerFichiers(fichiers: readonly FichierCatalogue[], options: OptionsValidation = {}): ResultatValidation {
-  const aujourdhui = options.aujourdhui ?? aujourdhuiAParis();
+  const aujourdhui = options.aujourdhui ?? jourDuSite();
   if (!estJourValide(aujourdhui)) throw new Error(`validerFichiers : option aujourdhui invalide « ${aujourdhui} » (attendu : AAAA-MM-JJ)`);
 
   const problemes: Probleme[] = [];
