@@ -5,7 +5,8 @@
  */
 import type { Service, Structure } from "./catalogue";
 import { dateEnClair } from "./dates";
-import { estAVerifier } from "./freshness";
+import { EXPLICATION_A_VERIFIER, estAVerifier } from "./freshness";
+import type { Position } from "./geo";
 import { horairesEnClair, type LigneHoraire } from "./horaires";
 import { markdownEnHtml } from "./markdown";
 import {
@@ -17,6 +18,7 @@ import {
   themeDuCode,
   typesDeService,
 } from "./taxonomy";
+import { numeroCourt } from "./numeros-courts";
 import { lienTelephone, telephoneEnClair } from "./telephone";
 import { zonesEnClair } from "./zone";
 
@@ -31,12 +33,17 @@ export interface FicheService {
   structure: { nom: string; href: string };
   thematiques: { code: string; libelle: string; theme: string; themeHref: string }[];
   type?: string;
-  miseAJour: { date: string; le: string; aVerifier: boolean };
+  /** `explication`: what « à vérifier » means, shown beside it (only when it is to be checked). */
+  miseAJour: { date: string; le: string; aVerifier: boolean; explication?: string };
   pourQui: { publics: string[]; precisions?: string; conditions?: string };
   ouEtQuand: {
     modes: string[];
     adresse?: string[];
     positionApprochee: boolean;
+    /** Directions to the place on OpenStreetMap, when its exact position is known… */
+    itineraire?: Lien;
+    /** …else why none is offered (only for a place one goes to). */
+    sansItineraire?: string;
     horaires?: { lignes: LigneHoraire[]; brut?: string };
     rythme?: string;
   };
@@ -51,7 +58,8 @@ export interface FicheService {
   frais?: { libelle: string; precisions?: string };
   zone: string[];
   descriptionHtml: string;
-  contact: { nom?: string; telephone?: Lien; courriel?: Lien };
+  /** `telephone.quoi`: who a short national number reaches (« Samu social : hébergement d'urgence »). */
+  contact: { nom?: string; telephone?: Lien & { quoi?: string }; courriel?: Lien };
 }
 
 function adresseEnLignes(lieu: Service["lieu"]): string[] | undefined {
@@ -71,6 +79,23 @@ function rythme(service: Service): string | undefined {
     morceaux.push(`pendant ${service.nombre_semaines} semaine${service.nombre_semaines > 1 ? "s" : ""}`);
   }
   return morceaux.length ? morceaux.join(" ") : undefined;
+}
+
+/**
+ * The OpenStreetMap directions page with the place as destination (the person types or locates the start there).
+ * A plain link: nothing is requested from OpenStreetMap until it is followed.
+ */
+export function lienItineraire(position: Position): string {
+  const arrondi = (x: number) => String(Math.round(x * 1e6) / 1e6);
+  return `https://www.openstreetmap.org/directions?to=${arrondi(position.lat)}%2C${arrondi(position.lon)}`;
+}
+
+function itineraire(lieu: Service["lieu"]): Pick<FicheService["ouEtQuand"], "itineraire" | "sansItineraire"> {
+  if (lieu?.position && !lieu.positionApprochee) {
+    return { itineraire: { libelle: "Itinéraire vers ce lieu (OpenStreetMap)", href: lienItineraire(lieu.position) } };
+  }
+  if (lieu?.position) return { sansItineraire: "Pas d'itinéraire : seule la commune de ce lieu est connue, pas sa position exacte." };
+  return { sansItineraire: "Pas d'itinéraire : la position de ce lieu n'est pas connue." };
 }
 
 export interface OptionsFiche {
@@ -96,6 +121,8 @@ export function ficheService(service: Service, structure: Structure | undefined,
     else if (mode === "utiliser-lien-mobilisation") actions.push("Remplir le formulaire en ligne");
   }
   const parQui = service.mobilisable_par ?? [];
+  const adresse = enPresentiel ? adresseEnLignes(service.lieu) : undefined;
+  const aVerifier = estAVerifier(service.date_maj, options.aujourdhui);
   const lignesHoraires = service.horaires_accueil ? horairesEnClair(service.horaires_accueil) : undefined;
 
   return {
@@ -115,7 +142,8 @@ export function ficheService(service: Service, structure: Structure | undefined,
     miseAJour: {
       date: service.date_maj,
       le: dateEnClair(service.date_maj),
-      aVerifier: estAVerifier(service.date_maj, options.aujourdhui),
+      aVerifier,
+      explication: aVerifier ? EXPLICATION_A_VERIFIER : undefined,
     },
     pourQui: {
       publics: (service.publics ?? ["tous-publics"]).map((p) => libelle(listePublics, p)),
@@ -124,8 +152,9 @@ export function ficheService(service: Service, structure: Structure | undefined,
     },
     ouEtQuand: {
       modes: service.modes_accueil.map((m) => libelle(modesAccueil, m)),
-      adresse: enPresentiel ? adresseEnLignes(service.lieu) : undefined,
+      adresse,
       positionApprochee: Boolean(service.lieu?.positionApprochee),
+      ...(adresse ? itineraire(service.lieu) : {}),
       horaires: lignesHoraires
         ? { lignes: lignesHoraires.lignes, brut: lignesHoraires.complet ? undefined : service.horaires_accueil }
         : undefined,
@@ -142,7 +171,9 @@ export function ficheService(service: Service, structure: Structure | undefined,
     descriptionHtml: markdownEnHtml(service.description, 3),
     contact: {
       nom: service.contact_nom_prenom,
-      telephone: telephone ? { libelle: telephoneEnClair(telephone), href: lienTelephone(telephone) } : undefined,
+      telephone: telephone
+        ? { libelle: telephoneEnClair(telephone), href: lienTelephone(telephone), quoi: numeroCourt(telephone)?.libelle }
+        : undefined,
       courriel: courriel ? { libelle: courriel, href: `mailto:${courriel}` } : undefined,
     },
   };

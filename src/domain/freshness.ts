@@ -7,3 +7,6 @@ export const MOIS_AVANT_VERIFICATION = 6;
 export function estAVerifier(dateMaj: string, aujourdhui: string): boolean {
   return dateMaj < ajouterMois(aujourdhui, -MOIS_AVANT_VERIFICATION);
 }
+
+/** What « à vérifier » means, in visible words beside the mark (a tooltip reaches neither touch nor keyboard). */
+export const EXPLICATION_A_VERIFIER = `informations de plus de ${MOIS_AVANT_VERIFICATION} mois : appelez avant de vous déplacer`;

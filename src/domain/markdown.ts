@@ -1,10 +1,11 @@
 /**
  * Partners' Markdown is untrusted: raw HTML is shown as text, links are kept only for http(s), mailto
  * and tel, images are not loaded (they would reach third-party servers), and headings are shifted below
- * the page's own so that the outline stays in order.
+ * the page's own so that the outline stays in order. Phone numbers written in the text become `tel:` links.
  */
 import MarkdownIt from "markdown-it";
 import type { MarkdownIt as Rendu, Token } from "markdown-it";
+import { lierTelephonesHtml } from "./telephones-dans-texte";
 
 const PROTOCOLES_PERMIS = /^(https?:|mailto:|tel:)/i;
 
@@ -38,7 +39,7 @@ export function markdownEnHtml(markdown: string, niveauMinimum = 3): string {
     md = creerRendu(niveauMinimum);
     rendus.set(niveauMinimum, md);
   }
-  return md.render(markdown);
+  return lierTelephonesHtml(md.render(markdown));
 }
 
 /** Plain text of Markdown (for summaries, search and exports): inline content only, spaces collapsed. */

@@ -6,6 +6,12 @@ import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
 import { communeParCode } from "../../src/domain/communes";
 import { PLAFOND_PAR_THEME, SERVICES_PAR_PAGE } from "../../src/domain/communes-pages";
+import { siteConfig } from "../../site.config";
+import { construireCatalogue } from "../../src/domain/catalogue";
+import { jourDuSite } from "../../src/domain/dates";
+import { ficheService, lienItineraire } from "../../src/domain/fiche-service";
+import { MOIS_AVANT_VERIFICATION } from "../../src/domain/freshness";
+import { validerDossier } from "../../src/domain/validation";
 
 const site = siteEtNavigateur();
 
@@ -37,7 +43,7 @@ describe("pages lues sur un téléphone", () => {
 
     await expect.poll(() => page.locator("h1").textContent()).toBe(nomService);
     const titres = await page.locator("h2").allTextContents();
-    expect(titres).toEqual(expect.arrayContaining(["Pour qui ?", "Où et quand ?", "Comment en bénéficier ?", "Frais", "Description", "Contact"]));
+    expect(titres).toEqual(expect.arrayContaining(["Contacter, s'y rendre", "Pour qui ?", "Où et quand ?", "Comment en bénéficier ?", "Frais", "Description"]));
     const texte = await page.locator("main").innerText();
     expect(texte).toMatch(/Proposé par \S/);
     expect(texte).toMatch(/Mis à jour le \d{1,2} \S+ 20\d\d/);
@@ -67,6 +73,79 @@ describe("pages lues sur un téléphone", () => {
     expect(await sansDefilementHorizontal(page)).toBe(true);
     expect(erreursConsole).toEqual([]);
     expect(requetesExterieures).toEqual([]);
+    await contexte.close();
+  });
+});
+
+describe("page d'un service : comment obtenir cette aide", () => {
+  // The oracle: the catalogue the site was built from, on the build's day.
+  const lecture = validerDossier("content");
+  const catalogue = construireCatalogue(lecture.structures, lecture.services, siteConfig.source);
+  const fiches = catalogue.services.map((service) => ({
+    service,
+    fiche: ficheService(service, catalogue.structureParSlug(service.structureSlug), {
+      aujourdhui: jourDuSite(),
+      urlStructure: (s) => `/structures/${s}/`,
+      urlTheme: (s) => `/thematiques/${s}/`,
+    }),
+  }));
+  // A service one can call and go to, open to the person and to professionals, whose listing is to be checked.
+  const choisi = fiches.find(
+    ({ fiche }) =>
+      fiche.contact.telephone && fiche.ouEtQuand.itineraire && fiche.mobilisation.usagers.length > 0 && fiche.mobilisation.professionnels.length > 0,
+  );
+  const aVerifier = fiches.find(({ fiche }) => fiche.miseAJour.aVerifier && fiche.contact.telephone);
+
+  for (const javaScript of [true, false]) {
+    it(`at 360×740 ${javaScript ? "with" : "without"} JavaScript, puts a tap-to-call link and directions first, the person's way before the professional's`, async () => {
+      expect(choisi).toBeDefined();
+      const { service } = choisi!;
+      const { page, requetesExterieures, erreursConsole, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { javaScript });
+      await page.goto(`${site.serveur.url}/services/${service.slug}/`);
+      const boite = page.locator(".boite-contact");
+      // The first section after the page's header, its call link on the first screen.
+      expect(await page.locator("article > header + .fiche > section").first().getAttribute("class")).toBe("boite-contact");
+      const appel = boite.locator('a[href^="tel:"]').first();
+      expect(await appel.getAttribute("href")).toBe(choisi!.fiche.contact.telephone!.href);
+      // Right under the page's header (title, summary, freshness), the call link near the box's top.
+      const cadre = (await appel.boundingBox())!;
+      const entete = (await page.locator("article > header").boundingBox())!;
+      const haut = (await boite.boundingBox())!.y;
+      expect(haut - (entete.y + entete.height)).toBeLessThanOrEqual(40);
+      expect(cadre.y + cadre.height - haut).toBeLessThanOrEqual(200);
+      // Directions: a plain link to OpenStreetMap, nothing requested until it is followed.
+      expect(await boite.getByRole("link", { name: /Itinéraire/ }).getAttribute("href")).toBe(lienItineraire(service.lieu!.position!));
+      expect(await boite.locator("address").innerText()).toContain(service.lieu!.commune!);
+      if (choisi!.fiche.ouEtQuand.horaires) expect(await boite.locator("table.horaires, p").count()).toBeGreaterThan(0);
+      const sousTitres = await page.locator("section[aria-labelledby=mobiliser] h3").allTextContents();
+      expect(sousTitres).toEqual(["Vous souhaitez en bénéficier", "Vous êtes un professionnel de l'insertion"]);
+      // The contact is said once: no second « Contact » section at the bottom.
+      expect(await page.locator("h2", { hasText: /^Contact$/ }).count()).toBe(0);
+      expect(await sansDefilementHorizontal(page)).toBe(true);
+      // axe-core runs as a script: only where scripts do.
+      if (javaScript) expect(await violationsAxe(page)).toEqual([]);
+      expect(erreursConsole).toEqual([]);
+      expect(requetesExterieures).toEqual([]);
+      await contexte.close();
+    });
+  }
+
+  it("explains « à vérifier » in visible words on the service page and on its structure's page", async () => {
+    expect(aVerifier).toBeDefined();
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { javaScript: false });
+    await page.goto(`${site.serveur.url}/services/${aVerifier!.service.slug}/`);
+    const maj = page.locator("header .maj");
+    await expect.poll(() => maj.innerText()).toContain("à vérifier");
+    expect(await maj.innerText()).toContain(`informations de plus de ${MOIS_AVANT_VERIFICATION} mois : appelez avant de vous déplacer`);
+    expect(await page.locator(".explication-verifier").first().isVisible()).toBe(true);
+    expect(await page.locator("[title*='vérifier']").count()).toBe(0);
+    // Its structure's page and the result cards say the same where the mark is shown.
+    for (const chemin of [`/structures/${aVerifier!.service.structureSlug}/`]) {
+      await page.goto(`${site.serveur.url}${chemin}`);
+      for (const marque of await page.locator(".etiquette--alerte").all()) {
+        expect(await marque.locator("xpath=..").innerText()).toContain(`informations de plus de ${MOIS_AVANT_VERIFICATION} mois`);
+      }
+    }
     await contexte.close();
   });
 });

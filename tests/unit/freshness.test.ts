@@ -26,3 +26,11 @@ describe("fraîcheur et dates", () => {
     expect(estJourValide("2028-02-29")).toBe(true);
   });
 });
+
+describe("« à vérifier » expliqué", () => {
+  it("says how old the information is, from the same threshold as the mark", async () => {
+    const { EXPLICATION_A_VERIFIER, MOIS_AVANT_VERIFICATION } = await import("../../src/domain/freshness");
+    expect(EXPLICATION_A_VERIFIER).toBe(`informations de plus de ${MOIS_AVANT_VERIFICATION} mois : appelez avant de vous déplacer`);
+    expect(EXPLICATION_A_VERIFIER).toContain("plus de 6 mois");
+  });
+});

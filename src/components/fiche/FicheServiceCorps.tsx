@@ -4,6 +4,7 @@
  */
 import type { FicheService } from "../../domain/fiche-service";
 import Horaires from "./Horaires";
+import TexteTelephones from "./TexteTelephones";
 
 function Section({ id, titre, children }: { id: string; titre: string; children: React.ReactNode }) {
   return (
@@ -15,13 +16,95 @@ function Section({ id, titre, children }: { id: string; titre: string; children:
 }
 
 function Liste({ elements }: { elements: string[] }) {
-  if (elements.length === 1) return <p>{elements[0]}</p>;
+  if (elements.length === 1)
+    return (
+      <p>
+        <TexteTelephones texte={elements[0]!} />
+      </p>
+    );
   return (
     <ul>
       {elements.map((e) => (
-        <li key={e}>{e}</li>
+        <li key={e}>
+          <TexteTelephones texte={e} />
+        </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * How to get this help, first: call, write, go there (with directions) and when. Each way once on the page;
+ * the sections below say for whom and how it works.
+ */
+function Contact({ fiche }: { fiche: FicheService }) {
+  const { contact, ouEtQuand } = fiche;
+  return (
+    <section aria-labelledby="contact" className="boite-contact">
+      <h2 id="contact">Contacter, s'y rendre</h2>
+      <dl>
+        {contact.nom && (
+          <>
+            <dt>Contact</dt>
+            <dd>{contact.nom}</dd>
+          </>
+        )}
+        {contact.telephone && (
+          <>
+            <dt>Téléphone</dt>
+            <dd>
+              <a className="bouton-contact" href={contact.telephone.href}>
+                Appeler le {contact.telephone.libelle}
+              </a>
+              {contact.telephone.quoi && <> ({contact.telephone.quoi})</>}
+            </dd>
+          </>
+        )}
+        {contact.courriel && (
+          <>
+            <dt>Courriel</dt>
+            <dd>
+              <a href={contact.courriel.href}>{contact.courriel.libelle}</a>
+            </dd>
+          </>
+        )}
+        {ouEtQuand.adresse && (
+          <>
+            <dt>Adresse</dt>
+            <dd>
+              <address>
+                {ouEtQuand.adresse.map((l, i) => (
+                  <span key={i}>
+                    {l}
+                    {i < ouEtQuand.adresse!.length - 1 && <br />}
+                  </span>
+                ))}
+              </address>
+              {ouEtQuand.itineraire ? (
+                <a href={ouEtQuand.itineraire.href} rel="nofollow noopener">
+                  {ouEtQuand.itineraire.libelle}
+                </a>
+              ) : (
+                ouEtQuand.sansItineraire && <p className="note">{ouEtQuand.sansItineraire}</p>
+              )}
+            </dd>
+          </>
+        )}
+        {ouEtQuand.horaires && (
+          <>
+            <dt>Horaires d'accueil</dt>
+            <dd>
+              <Horaires horaires={ouEtQuand.horaires} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {!contact.telephone && !contact.courriel && !ouEtQuand.adresse && (
+        <p>
+          Pas de contact direct : voir <a href={fiche.structure.href}>{fiche.structure.nom}</a>.
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -29,6 +112,8 @@ export default function FicheServiceCorps({ fiche }: { fiche: FicheService }) {
   const { pourQui, ouEtQuand, mobilisation, contact } = fiche;
   return (
     <div className="fiche">
+      <Contact fiche={fiche} />
+
       <Section id="pour-qui" titre="Pour qui ?">
         <dl>
           <dt>Publics</dt>
@@ -36,13 +121,17 @@ export default function FicheServiceCorps({ fiche }: { fiche: FicheService }) {
           {pourQui.precisions && (
             <>
               <dt>Précisions</dt>
-              <dd>{pourQui.precisions}</dd>
+              <dd>
+                <TexteTelephones texte={pourQui.precisions} />
+              </dd>
             </>
           )}
           {pourQui.conditions && (
             <>
               <dt>Conditions d'accès</dt>
-              <dd>{pourQui.conditions}</dd>
+              <dd>
+                <TexteTelephones texte={pourQui.conditions} />
+              </dd>
             </>
           )}
         </dl>
@@ -52,29 +141,6 @@ export default function FicheServiceCorps({ fiche }: { fiche: FicheService }) {
         <dl>
           <dt>Accueil</dt>
           <dd>{ouEtQuand.modes.join(" et ")}</dd>
-          {ouEtQuand.adresse && (
-            <>
-              <dt>Adresse</dt>
-              <dd>
-                <address>
-                  {ouEtQuand.adresse.map((l, i) => (
-                    <span key={i}>
-                      {l}
-                      {i < ouEtQuand.adresse!.length - 1 && <br />}
-                    </span>
-                  ))}
-                </address>
-              </dd>
-            </>
-          )}
-          {ouEtQuand.horaires && (
-            <>
-              <dt>Horaires d'accueil</dt>
-              <dd>
-                <Horaires horaires={ouEtQuand.horaires} />
-              </dd>
-            </>
-          )}
           {ouEtQuand.rythme && (
             <>
               <dt>Durée</dt>
@@ -85,12 +151,6 @@ export default function FicheServiceCorps({ fiche }: { fiche: FicheService }) {
       </Section>
 
       <Section id="mobiliser" titre="Comment en bénéficier ?">
-        {mobilisation.professionnels.length > 0 && (
-          <>
-            <h3>Vous êtes un professionnel de l'insertion</h3>
-            <Liste elements={mobilisation.professionnels} />
-          </>
-        )}
         {mobilisation.usagers.length > 0 ? (
           <>
             <h3>Vous souhaitez en bénéficier</h3>
@@ -103,8 +163,14 @@ export default function FicheServiceCorps({ fiche }: { fiche: FicheService }) {
             </p>
           )
         )}
+        {mobilisation.professionnels.length > 0 && (
+          <>
+            <h3>Vous êtes un professionnel de l'insertion</h3>
+            <Liste elements={mobilisation.professionnels} />
+          </>
+        )}
         {mobilisation.professionnels.length === 0 && mobilisation.usagers.length === 0 && (
-          <p>Renseignez-vous auprès de la structure (voir le contact ci-dessous).</p>
+          <p>Renseignez-vous auprès de la structure (voir le contact en haut de la page).</p>
         )}
         {mobilisation.lien && (
           <p>
@@ -113,14 +179,23 @@ export default function FicheServiceCorps({ fiche }: { fiche: FicheService }) {
             </a>
           </p>
         )}
-        {mobilisation.precisions && <p>{mobilisation.precisions}</p>}
+        {mobilisation.precisions && (
+          <p>
+            <TexteTelephones texte={mobilisation.precisions} />
+          </p>
+        )}
       </Section>
 
       <Section id="frais" titre="Frais">
         {fiche.frais ? (
           <p>
             {fiche.frais.libelle}
-            {fiche.frais.precisions && <> — {fiche.frais.precisions}</>}
+            {fiche.frais.precisions && (
+              <>
+                {" "}
+                — <TexteTelephones texte={fiche.frais.precisions} />
+              </>
+            )}
           </p>
         ) : (
           <p>Non précisé : renseignez-vous auprès de la structure.</p>
@@ -133,26 +208,6 @@ export default function FicheServiceCorps({ fiche }: { fiche: FicheService }) {
 
       <Section id="description" titre="Description">
         <div className="description" dangerouslySetInnerHTML={{ __html: fiche.descriptionHtml }} />
-      </Section>
-
-      <Section id="contact" titre="Contact">
-        {contact.nom || contact.telephone || contact.courriel ? (
-          <ul>
-            {contact.nom && <li>{contact.nom}</li>}
-            {contact.telephone && (
-              <li>
-                Téléphone : <a href={contact.telephone.href}>{contact.telephone.libelle}</a>
-              </li>
-            )}
-            {contact.courriel && (
-              <li>
-                Courriel : <a href={contact.courriel.href}>{contact.courriel.libelle}</a>
-              </li>
-            )}
-          </ul>
-        ) : (
-          <p>Pas de contact direct : voir la structure.</p>
-        )}
       </Section>
     </div>
   );

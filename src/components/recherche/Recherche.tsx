@@ -28,6 +28,7 @@ import type { PointCarte } from "./Carte";
 import { useCartesALEcran } from "./useCartesALEcran";
 import FiltresLateraux from "./FiltresLateraux";
 import { apresLImage, pendantLesTempsMorts } from "./tempsMorts";
+import TexteTelephones from "../fiche/TexteTelephones";
 
 const Carte = lazy(() => import("./Carte"));
 
@@ -613,7 +614,9 @@ const CarteResultat = memo(function CarteResultat({
         {p.structure}
         {commune && ` · ${commune}`}
       </p>
-      <p className="resume">{s.r}</p>
+      <p className="resume">
+        <TexteTelephones texte={s.r} />
+      </p>
       <p className="meta">
         {p.distance && <span className="distance">{p.distance}</span>}
         <span>{themesDuService.join(" · ")}</span>
