@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { estOuvert, lireHoraires, verifierHoraires } from "../../src/domain/horaires";
 import { momentParis, phraseAujourdhui, type CalendrierHoraires } from "../../src/domain/horaires/aujourdhui";
 import { lire } from "../../src/domain/horaires/lecture";
-import { phraseDeLigne } from "../../src/domain/horaires/mots";
+import { insecables, phraseDeLigne } from "../../src/domain/horaires/mots";
 import { oracle, valeursGenerees, type ResultatOracle } from "./horaires-oracle";
 
 const ORACLE = fileURLToPath(new URL("./horaires-oracle.ts", import.meta.url));
@@ -137,6 +137,13 @@ describe("lireHoraires : les mots", () => {
     }
     expect(valeurs.size).toBeGreaterThan(50);
     for (const v of valeurs) expect(mots(v)?.length, v).toBeGreaterThan(0);
+  });
+});
+
+describe("insecables", () => {
+  it("garde « 9 h 30 » et « 12 h – » d'un seul tenant à l'affichage", () => {
+    expect(insecables("9 h 30 – 12 h 30 et 14 h – 17 h")).toBe("9\u00a0h\u00a030\u00a0– 12\u00a0h\u00a030 et 14\u00a0h\u00a0– 17\u00a0h");
+    expect(insecables("le mardi 15 décembre à 9 h 30")).toBe("le mardi 15 décembre à 9\u00a0h\u00a030");
   });
 });
 

@@ -1,12 +1,13 @@
 /**
  * Opening hours of a service or structure page, from the view model (src/domain/horaires/fiche.ts): words,
  * never code. `<Horaires horaires={fiche.ouEtQuand.horaires} />` gives the exact words (or, when words
- * cannot say the value exactly, the next openings computed at build time), public holidays, the dated next
- * openings, and the « aujourd'hui » line; `<HorairesDuJour horaires={…} />` gives that line alone.
+ * cannot say the value exactly, only the next openings computed at build time), public holidays, the dated
+ * next openings, and first the « aujourd'hui » line; `<HorairesDuJour horaires={…} />` gives that line alone.
  * The « aujourd'hui » line is filled in the browser by horaires-aujourdhui.ts (include <ScriptHoraires />
  * once in the page); without JavaScript it stays hidden and the dated openings say the same.
  */
 import type { HorairesFiche } from "../../domain/horaires/fiche";
+import { insecables } from "../../domain/horaires/mots";
 
 const majuscule = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
@@ -28,6 +29,7 @@ export default function Horaires({ horaires }: { horaires: HorairesFiche }) {
   }
   return (
     <>
+      <HorairesDuJour horaires={horaires} />
       {horaires.deLaStructure && <p>Horaires de la structure, où le service est rendu :</p>}
       {horaires.lignes.length > 0 && (
         <table className="horaires">
@@ -36,16 +38,22 @@ export default function Horaires({ horaires }: { horaires: HorairesFiche }) {
             {horaires.lignes.map((l) => (
               <tr key={l.jours}>
                 <th scope="row">{majuscule(l.jours)}</th>
-                <td>{l.heures}</td>
+                <td>{insecables(l.heures)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {horaires.feries && <p>{horaires.feries}</p>}
-      <HorairesDuJour horaires={horaires} />
       {horaires.prochaines.length > 0 ? (
-        <p className="horaires-prochaines">Prochaines ouvertures : {horaires.prochaines.join(" ; ")}.</p>
+        <>
+          <p>Prochaines ouvertures :</p>
+          <ul className="horaires-prochaines">
+            {horaires.prochaines.map((p) => (
+              <li key={p}>{insecables(p)}</li>
+            ))}
+          </ul>
+        </>
       ) : (
         <p>Aucune ouverture prévue dans les douze prochains mois.</p>
       )}

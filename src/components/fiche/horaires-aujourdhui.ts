@@ -3,12 +3,13 @@
  * intervals the build computed: the opening_hours library never reaches the browser.
  */
 import { momentParis, phraseAujourdhui, type CalendrierHoraires } from "../../domain/horaires/aujourdhui";
+import { insecables } from "../../domain/horaires/mots";
 
 for (const e of document.querySelectorAll<HTMLElement>("[data-horaires-calendrier]")) {
   try {
     const phrase = phraseAujourdhui(JSON.parse(e.dataset.horairesCalendrier ?? "") as CalendrierHoraires, momentParis(new Date()));
     if (phrase) {
-      e.textContent = phrase;
+      e.textContent = insecables(phrase);
       e.hidden = false;
     }
   } catch {

@@ -102,6 +102,11 @@ export function phraseDeLigne(l: LigneLue): string {
   return `${texteJours(l)}, ${heures}`;
 }
 
+/** For display: no line break inside « 9 h 30 » nor before « – » (the texts themselves keep plain spaces). */
+export function insecables(texte: string): string {
+  return texte.replace(/(\d) h\b/g, "$1\u00a0h").replace(/\bh (\d)/g, "h\u00a0$1").replace(/ –/g, "\u00a0–");
+}
+
 export const FERME_LES_JOURS_FERIES = "Fermé les jours fériés.";
 
 const formatJour = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" });
