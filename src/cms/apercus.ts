@@ -10,7 +10,8 @@ import FicheServiceCorps from "../components/fiche/FicheServiceCorps";
 import { construireService, construireStructure, type Service, type Structure } from "../domain/catalogue";
 import { aujourdhuiAParis, dateEnClair, estJourValide } from "../domain/dates";
 import { ficheService } from "../domain/fiche-service";
-import { horairesEnClair } from "../domain/horaires";
+import { horairesDeLaStructure } from "../domain/horaires/fiche";
+import Horaires from "../components/fiche/Horaires";
 import { markdownEnHtml } from "../domain/markdown";
 import type { ServiceFrontmatter, StructureFrontmatter } from "../domain/schema";
 import { lienTelephone, telephoneEnClair } from "../domain/telephone";
@@ -196,7 +197,7 @@ export function ApercuStructure(props: PreviewTemplateComponentProps): ReactNode
     const valeurs = enObjet(props.entry.get("data"));
     const s = structureDepuisFormulaire(valeurs, String(props.entry.get("slug") ?? ""));
     const lieu = s.lieu;
-    const horaires = s.horaires_accueil ? horairesEnClair(s.horaires_accueil) : undefined;
+    const horaires = horairesDeLaStructure(s, aujourdhuiAParis());
     const coordonnees: ReactNode[] = [];
     const ligne = (cle: string, titre: string, valeur: ReactNode) =>
       coordonnees.push(h("dt", { key: `${cle}-t` }, titre), h("dd", { key: `${cle}-d` }, valeur));
@@ -207,15 +208,9 @@ export function ApercuStructure(props: PreviewTemplateComponentProps): ReactNode
     if (s.telephone) ligne("telephone", "Téléphone", h("a", { href: lienTelephone(s.telephone) }, telephoneEnClair(s.telephone)));
     if (s.courriel) ligne("courriel", "Courriel", h("a", { href: `mailto:${s.courriel}` }, s.courriel));
     if (s.site_web) ligne("site", "Site web", h("a", { href: s.site_web }, s.site_web));
-    if (horaires) {
-      ligne(
-        "horaires",
-        "Horaires d'accueil",
-        horaires.lignes.length
-          ? h("ul", null, horaires.lignes.map((l) => h("li", { key: l.jours }, `${l.jours} : ${l.heures}`)))
-          : h("code", null, s.horaires_accueil),
-      );
-    }
+    // The page's own component; a value being typed that does not read yet is shown as typed (partners only).
+    if (s.horaires_accueil && !horaires.renseignes) ligne("horaires", "Horaires d'accueil", h("code", null, s.horaires_accueil));
+    else ligne("horaires", "Horaires d'accueil", h(Horaires, { horaires }));
     return h(
       "main",
       { className: "conteneur apercu" },

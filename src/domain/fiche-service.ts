@@ -7,7 +7,7 @@ import type { Service, Structure } from "./catalogue";
 import { dateEnClair } from "./dates";
 import { EXPLICATION_A_VERIFIER, estAVerifier } from "./freshness";
 import type { Position } from "./geo";
-import { horairesEnClair, type LigneHoraire } from "./horaires";
+import { horairesDuService, type HorairesFiche } from "./horaires/fiche";
 import { markdownEnHtml } from "./markdown";
 import {
   besoinParCode,
@@ -44,7 +44,8 @@ export interface FicheService {
     itineraire?: Lien;
     /** …else why none is offered (only for a place one goes to). */
     sansItineraire?: string;
-    horaires?: { lignes: LigneHoraire[]; brut?: string };
+    /** Always there: the hours in words and dated openings, or the sentence saying they are missing and what to do. */
+    horaires: HorairesFiche;
     rythme?: string;
   };
   mobilisation: {
@@ -99,7 +100,7 @@ function itineraire(lieu: Service["lieu"]): Pick<FicheService["ouEtQuand"], "iti
 }
 
 export interface OptionsFiche {
-  /** Today (YYYY-MM-DD, Paris) for the freshness mark. */
+  /** The build's day (YYYY-MM-DD, Paris) for the freshness mark and the dated openings. */
   aujourdhui: string;
   /** URL of a structure's page. */
   urlStructure: (slug: string) => string;
@@ -112,18 +113,27 @@ export function ficheService(service: Service, structure: Structure | undefined,
   const courriel = service.courriel ?? structure?.courriel;
   const enPresentiel = service.modes_accueil.includes("en-presentiel");
 
+  const horaires = horairesDuService(service, structure, options.aujourdhui);
+  // « aux horaires d'accueil » only when the page shows them; otherwise how to learn them first.
+  const sePresenter = !enPresentiel
+    ? "Se présenter à la structure"
+    : horaires.renseignes
+      ? "Se présenter sur place, aux horaires d'accueil"
+      : telephone
+        ? `Se présenter sur place, après avoir téléphoné au ${telephoneEnClair(telephone)} pour connaître les horaires`
+        : "Se présenter sur place, après s'être renseigné sur les horaires (non renseignés ici)";
+
   // data·inclusion: the contact of the service, or failing that of its structure.
   const actions: string[] = [];
   for (const mode of service.modes_mobilisation ?? []) {
     if (mode === "telephoner") actions.push(telephone ? `Téléphoner au ${telephoneEnClair(telephone)}` : "Téléphoner");
     else if (mode === "envoyer-un-courriel") actions.push(courriel ? `Envoyer un courriel à ${courriel}` : "Envoyer un courriel");
-    else if (mode === "se-presenter") actions.push(enPresentiel ? "Se présenter sur place, aux horaires d'accueil" : "Se présenter à la structure");
+    else if (mode === "se-presenter") actions.push(sePresenter);
     else if (mode === "utiliser-lien-mobilisation") actions.push("Remplir le formulaire en ligne");
   }
   const parQui = service.mobilisable_par ?? [];
   const adresse = enPresentiel ? adresseEnLignes(service.lieu) : undefined;
   const aVerifier = estAVerifier(service.date_maj, options.aujourdhui);
-  const lignesHoraires = service.horaires_accueil ? horairesEnClair(service.horaires_accueil) : undefined;
 
   return {
     nom: service.nom,
@@ -155,9 +165,7 @@ export function ficheService(service: Service, structure: Structure | undefined,
       adresse,
       positionApprochee: Boolean(service.lieu?.positionApprochee),
       ...(adresse ? itineraire(service.lieu) : {}),
-      horaires: lignesHoraires
-        ? { lignes: lignesHoraires.lignes, brut: lignesHoraires.complet ? undefined : service.horaires_accueil }
-        : undefined,
+      horaires,
       rythme: rythme(service),
     },
     mobilisation: {

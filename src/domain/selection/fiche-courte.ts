@@ -5,6 +5,7 @@
  */
 import type { Service, Structure } from "../catalogue";
 import { ficheService, type FicheService, type Lien, type OptionsFiche } from "../fiche-service";
+import { horairesEnLignes } from "../horaires/fiche";
 
 export interface FicheCourte {
   code: string;
@@ -20,7 +21,7 @@ export interface FicheCourte {
   contact: { telephone?: Lien; courriel?: Lien };
   /** Lines of the place's address (in-person services). */
   adresse?: string[];
-  /** Opening hours in French, one line per group of days. */
+  /** Opening hours in French, one line per group of days (or dated openings, or what to do when missing). */
   horaires?: string[];
   position?: { lat: number; lon: number };
   distanciel: boolean;
@@ -38,7 +39,6 @@ export interface OptionsFicheCourte extends OptionsFiche {
   urlService: (slug: string) => string;
 }
 
-const majuscule = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 function lignesDeMobilisation(m: FicheService["mobilisation"]): string[] {
   const parLaPersonne = m.usagers.length > 0;
@@ -56,13 +56,6 @@ function lignesDeMobilisation(m: FicheService["mobilisation"]): string[] {
   return [...(qui ? [qui] : []), ...actions, ...(m.lien ? [`${m.lien.libelle} : ${m.lien.href}`] : [])];
 }
 
-function lignesHoraires(h: FicheService["ouEtQuand"]["horaires"]): string[] | undefined {
-  if (!h) return undefined;
-  const lignes = h.lignes.map((l) => `${majuscule(l.jours)} : ${l.heures}`);
-  if (h.brut) lignes.push(`Horaires détaillés : ${h.brut}`);
-  return lignes.length > 0 ? lignes : undefined;
-}
-
 /** `fiche`: the service page's view model when the caller has it already (the description is rendered once). */
 export function ficheCourte(
   service: Service,
@@ -71,7 +64,7 @@ export function ficheCourte(
   fiche: FicheService = ficheService(service, structure, options),
 ): FicheCourte {
   const enPresentiel = service.modes_accueil.includes("en-presentiel");
-  const horaires = lignesHoraires(fiche.ouEtQuand.horaires);
+  const horaires = horairesEnLignes(fiche.ouEtQuand.horaires);
   const position = enPresentiel ? service.lieu?.position : undefined;
   return {
     code: service.code,

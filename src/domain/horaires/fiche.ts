@@ -1,0 +1,85 @@
+/**
+ * The hours a service or structure page shows: its own, else (for a service received at its structure's
+ * place) the structure's, else a sentence that says they are missing and what to do before travelling.
+ */
+import type { Lieu, Service, Structure } from "../catalogue";
+import { lireHoraires, type HorairesLus } from "../horaires";
+import { lienTelephone, telephoneEnClair } from "../telephone";
+import { normaliser } from "../text";
+
+export interface LienHoraires {
+  libelle: string;
+  href: string;
+}
+
+export type HorairesFiche =
+  | (HorairesLus & {
+      renseignes: true;
+      /** The structure's hours, shown for a service received at its place. */
+      deLaStructure: boolean;
+    })
+  | {
+      renseignes: false;
+      /** « Horaires non renseignés : téléphonez au » + lien + « avant de vous déplacer. » */
+      conseil: { avant: string; lien?: LienHoraires; apres: string };
+    };
+
+const adresseComparable = (l: Lieu) => [l.adresse, l.code_postal, l.commune].map((v) => normaliser(v ?? "")).join("|");
+
+/**
+ * Is the service received where its structure receives? Yes when it has no address of its own (it inherits
+ * the structure's), or when its street address, postcode and commune are the structure's (spelling aside).
+ * A service with only a commune, or not received in person, is not « at the same place ».
+ */
+export function auLieuDeLaStructure(service: Pick<Service, "modes_accueil" | "lieu" | "lieuHerite">, structure: Pick<Structure, "lieu"> | undefined): boolean {
+  if (!service.modes_accueil.includes("en-presentiel") || !structure?.lieu?.adresse) return false;
+  if (service.lieuHerite) return true;
+  if (!service.lieu?.adresse) return false;
+  return adresseComparable(service.lieu) === adresseComparable(structure.lieu);
+}
+
+/** The sentence a person reads when no hours are known, with the way to ask (phone, else e-mail). */
+export function conseilSansHoraires(telephone: string | undefined, courriel: string | undefined, enPresentiel: boolean): Extract<HorairesFiche, { renseignes: false }>["conseil"] {
+  const pourQuoi = enPresentiel ? "avant de vous déplacer." : "pour savoir quand joindre le service.";
+  if (telephone) {
+    return { avant: "Horaires non renseignés : téléphonez au ", lien: { libelle: telephoneEnClair(telephone), href: lienTelephone(telephone) }, apres: ` ${pourQuoi}` };
+  }
+  if (courriel) {
+    return { avant: "Horaires non renseignés : écrivez à ", lien: { libelle: courriel, href: `mailto:${courriel}` }, apres: ` ${pourQuoi}` };
+  }
+  return { avant: `Horaires non renseignés : renseignez-vous auprès de la structure ${pourQuoi}`, apres: "" };
+}
+
+/** The hours of a service page on the build's day. */
+export function horairesDuService(service: Service, structure: Structure | undefined, aujourdhui: string): HorairesFiche {
+  const propres = service.horaires_accueil ? lireHoraires(service.horaires_accueil, aujourdhui) : undefined;
+  if (propres) return { renseignes: true, deLaStructure: false, ...propres };
+  if (structure?.horaires_accueil && auLieuDeLaStructure(service, structure)) {
+    const deLaStructure = lireHoraires(structure.horaires_accueil, aujourdhui);
+    if (deLaStructure) return { renseignes: true, deLaStructure: true, ...deLaStructure };
+  }
+  return {
+    renseignes: false,
+    conseil: conseilSansHoraires(service.telephone ?? structure?.telephone, service.courriel ?? structure?.courriel, service.modes_accueil.includes("en-presentiel")),
+  };
+}
+
+/** The hours of a structure page on the build's day. */
+export function horairesDeLaStructure(structure: Structure, aujourdhui: string): HorairesFiche {
+  const lus = structure.horaires_accueil ? lireHoraires(structure.horaires_accueil, aujourdhui) : undefined;
+  if (lus) return { renseignes: true, deLaStructure: false, ...lus };
+  return { renseignes: false, conseil: conseilSansHoraires(structure.telephone, structure.courriel, structure.lieu !== undefined) };
+}
+
+/** The hours as plain lines (selection sheet, share texts): the words, else the dated openings, else the advice. */
+export function horairesEnLignes(h: HorairesFiche): string[] {
+  if (!h.renseignes) return [`${h.conseil.avant}${h.conseil.lien?.libelle ?? ""}${h.conseil.apres}`];
+  const majuscule = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  const lignes = h.lignes.map((l) => `${majuscule(l.jours)} : ${l.heures}`);
+  if (h.feries) lignes.push(h.feries);
+  if (h.lignes.length === 0) {
+    lignes.push(h.prochaines.length > 0 ? `Prochaines ouvertures : ${h.prochaines.join(" ; ")}` : "Aucune ouverture prévue dans les douze prochains mois.");
+  }
+  if (h.deLaStructure) lignes.unshift("Horaires de la structure, où le service est rendu :");
+  return lignes;
+}

@@ -1,0 +1,180 @@
+/**
+ * Opening hours (`horaires_accueil` of the data·inclusion schema, OpenStreetMap `opening_hours`
+ * syntax): validation with French messages, and the one place that builds the library's object.
+ * Parsing and evaluation are the `opening_hours` library's; this module never re-parses a value.
+ */
+import OpeningHours from "opening_hours";
+import type { nominatim_object, optional_conf } from "opening_hours";
+
+export type VerificationHoraires =
+  | { ok: true; avertissements: string[] }
+  | { ok: false; message: string };
+
+const EXEMPLE = "Mo-Fr 09:00-12:00,14:00-17:00";
+
+/** Country for public holidays (PH). No region: school holidays (SH) are not evaluated. */
+const LIEU = {
+  lat: "46.6",
+  lon: "2.4",
+  address: { country_code: "fr", state: "" },
+} as unknown as nominatim_object; // The library reads lat/lon as strings, its types say number.
+
+const CONFIGURATION: optional_conf = {
+  mode: 0, // time ranges, as for the opening_hours key
+  locale: "fr",
+  tag_key: undefined,
+  map_value: undefined,
+  warnings_severity: undefined,
+};
+
+/**
+ * Warnings meaning the library had to guess or rewrite part of the value ("9h", "9-12",
+ * "lundi", "–" instead of "-", am/pm…): the value is not in the OpenStreetMap format, even
+ * though the library can read it.
+ */
+const CORRECTIONS = new Set<string>([
+  "hour_min_separator",
+  "without_minutes",
+  "word_error_correction",
+  "omit_ko",
+  "please_use_ok_for_ko",
+  "rant_degree_sign_used_for_zero",
+  "ambiguous_word",
+  "ambiguous_single_digit_hour",
+  "interpreted_as_year",
+  "no_colon_after",
+  "separator_for_readability",
+  "value_ends_with_token",
+]);
+
+/** Left out of the warnings: almost no value says anything about public holidays. */
+const AVERTISSEMENTS_IGNORES = new Set<string>(["public_holiday"]);
+
+/** The library's reading of a value (throws on an invalid one). */
+export function construire(valeur: string): OpeningHours {
+  return new OpeningHours(valeur, LIEU, CONFIGURATION);
+}
+
+function phrase(texte: string): string {
+  const t = texte.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+function sansDoublons(textes: string[]): string[] {
+  return [...new Set(textes)];
+}
+
+/**
+ * The library throws strings like `lundi 9h <--- (Message.) lundi <--- (Other message.)`:
+ * each part is a prefix of the value, a marker, then a message in parentheses. Returns the
+ * messages, the first one located; falls back to the raw text when it does not parse.
+ */
+function raisonsErreur(erreur: unknown, valeur: string): string[] {
+  const texte = typeof erreur === "string" ? erreur : erreur instanceof Error ? erreur.message : String(erreur);
+  const marqueur = " <--- (";
+  if (!texte.includes(marqueur)) return [phrase(texte)];
+  const morceaux = texte.split(marqueur);
+  const contextes: string[] = [morceaux[0] ?? ""];
+  const messages: string[] = [];
+  for (let i = 1; i < morceaux.length; i++) {
+    const morceau = morceaux[i] ?? "";
+    if (i === morceaux.length - 1) {
+      messages.push(morceau.replace(/\)\s*$/, ""));
+      break;
+    }
+    // Split "message) next-prefix" where next-prefix is a prefix of the value.
+    let coupe = -1;
+    let suite = "";
+    for (let j = morceau.lastIndexOf(")"); j >= 0; j = morceau.lastIndexOf(")", j - 1)) {
+      const reste = morceau.slice(j + 1).replace(/^;?\s+/, "");
+      if (reste !== "" && valeur.startsWith(reste)) {
+        coupe = j;
+        suite = reste;
+        break;
+      }
+      if (j === 0) break;
+    }
+    if (coupe < 0) return [phrase(texte)];
+    messages.push(morceau.slice(0, coupe));
+    contextes.push(suite);
+  }
+  const premierContexte = contextes[0]?.trim();
+  const resultat = messages.map((m, i) =>
+    i === 0 && premierContexte
+      ? phrase(`${m.trim().replace(/[.!?…]$/, "")} (repéré à la fin de « ${premierContexte} »)`)
+      : phrase(m),
+  );
+  return sansDoublons(resultat);
+}
+
+function messageInvalide(valeur: string, raisons: string[], suggestion?: string): string {
+  let message = `"${valeur}" n'est pas au format OpenStreetMap opening_hours (exemple : ${EXEMPLE}).`;
+  if (raisons.length > 0) message += ` ${raisons.join(" ")}`;
+  if (suggestion && suggestion !== valeur.trim()) message += ` Proposition à vérifier : ${suggestion}`;
+  return message;
+}
+
+const verifications = new Map<string, VerificationHoraires>();
+
+/**
+ * Validates an `opening_hours` value strictly: a value the library can only read after
+ * correcting it ("Mo-Fr 9-12", "Mo-Fr 9h-12h", "Lu-Ve 09:00-12:00") is refused, with the
+ * library's French explanation and its corrected form as a suggestion. Remembered by value: an import or a
+ * validation meets the same few hundred values thousands of times, and the library's parse is costly.
+ */
+export function verifierHoraires(valeur: string): VerificationHoraires {
+  let v = verifications.get(valeur);
+  if (v === undefined) {
+    if (verifications.size > 20_000) verifications.clear();
+    v = verifierHorairesSansMemoire(valeur);
+    verifications.set(valeur, v);
+  }
+  return v;
+}
+
+function verifierHorairesSansMemoire(valeur: string): VerificationHoraires {
+  if (valeur.trim() === "") {
+    return {
+      ok: false,
+      message: `Les horaires sont vides : indiquez-les au format OpenStreetMap opening_hours (exemple : ${EXEMPLE}).`,
+    };
+  }
+  let oh: OpeningHours;
+  try {
+    oh = construire(valeur);
+  } catch (erreur) {
+    return { ok: false, message: messageInvalide(valeur, raisonsErreur(erreur, valeur)) };
+  }
+  const avertissements = oh.getStructuredWarnings();
+  const corrections = avertissements.filter((a) => CORRECTIONS.has(a.type));
+  if (corrections.length > 0) {
+    let suggestion: string | undefined;
+    try {
+      suggestion = oh.prettifyValue();
+    } catch {
+      suggestion = undefined;
+    }
+    return {
+      ok: false,
+      message: messageInvalide(valeur, sansDoublons(corrections.map((a) => phrase(a.message))), suggestion),
+    };
+  }
+  return {
+    ok: true,
+    avertissements: sansDoublons(
+      avertissements.filter((a) => !AVERTISSEMENTS_IGNORES.has(a.type)).map((a) => phrase(a.message)),
+    ),
+  };
+}
+
+/** Open (true), closed (false) or unknown (null: invalid value, "sur rendez-vous", open end…). */
+export function estOuvert(valeur: string, date: Date): boolean | null {
+  try {
+    const oh = construire(valeur);
+    if (oh.getUnknown(date)) return null;
+    return oh.getState(date);
+  } catch {
+    return null;
+  }
+}
+
