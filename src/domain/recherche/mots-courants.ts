@@ -138,7 +138,7 @@ export const MOTS_COURANTS: Readonly<Record<string, readonly string[]>> = {
   apprentissage: [FORMATION],
   licenciement: [MAINTIEN_EMPLOI, DROITS],
   entrepreneur: ["creer-une-entreprise"],
-  étranger: ["souvrir-a-linternational"],
+  étranger: [CITOYENNETE, "souvrir-a-linternational"],
   // Apprendre
   diplôme: [FORMATION],
   école: [FORMATION],
