@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
@@ -51,6 +53,15 @@ async function annonceStable(page: Page): Promise<string> {
   return (await page.locator("#titre-resultats").textContent())!;
 }
 
+/** axe-core's violations on the page as it is. */
+async function violationsAxe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8") });
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
 async function toutesLesCartes(page: Page): Promise<string[]> {
   const plus = page.getByRole("button", { name: /^Afficher \d+ services de plus/ });
   while (await plus.count()) await plus.click();
@@ -86,6 +97,7 @@ describe("mots de tous les jours", () => {
     const lien = page.getByRole("link", { name: libelle });
     await lien.scrollIntoViewIfNeeded();
     await capture(page, "suggestion-dormir-emploi");
+    expect(await violationsAxe(page)).toEqual([]);
     const adresse = new URL((await lien.getAttribute("href"))!, site.serveur.url);
     expect(Object.fromEntries(adresse.searchParams)).toEqual({ commune: loudun.code, theme: "logement", besoins: HEBERGEMENT });
     const annonce = (await page.locator(".suggestions-besoins li").textContent())!;

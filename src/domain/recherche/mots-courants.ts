@@ -6,7 +6,8 @@
  * case and plurals aside), so « Papiers », « papier » and « PAPIERS » are one word.
  *
  * Used by the text index (each service also answers to the words of its needs: texte.ts), by the order of
- * results (urgence.ts: the needs the words point to) and by the empty result's suggestions.
+ * results (requete.ts `besoinsVises`: an emergency service comes first for the needs the words point to) and
+ * by the empty result's suggestions (suggestions-besoins.ts).
  */
 import { besoinParCode, categorieParCode } from "../taxonomy";
 import { termesDuTexte } from "./termes";
