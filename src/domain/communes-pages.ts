@@ -6,13 +6,15 @@
  *   /communes/<commune>/<theme>/, /communes/<commune>/<theme>/2/… (a theme within the cap has none: the
  *   commune page shows it whole).
  * The order is servicesPourLaCommune's (nearest first, those without a place within 50 km last), the
- * search's own; membership is serviceDansLeTheme's, so a service with needs in two themes is in both.
+ * search's own, with the services reached by an emergency number first (urgence.ts: the theme's needs are
+ * the needs sought); membership is serviceDansLeTheme's, so a service with needs in two themes is in both.
  */
 import type { Commune } from "./communes";
 import { servicesPourLaCommune, type ServiceCouvert } from "./coverage";
 import type { Service } from "./catalogue";
 import { serviceDansLeTheme } from "./regroupements";
-import { themes, type Theme } from "./taxonomy";
+import { themeDuCode, themes, type Theme } from "./taxonomy";
+import { joignableEnUrgence, rangDUrgence, urgencesEnTete } from "./urgence";
 
 /**
  * Services per theme on a commune page. Eight cards are about three and a half phone screens (a card is
@@ -30,7 +32,7 @@ export const PLAFOND_PAR_THEME = 8;
  */
 export const SERVICES_PAR_PAGE = 50;
 
-type ServicePourPages = Pick<Service, "nom" | "zone_eligibilite" | "modes_accueil" | "lieu" | "thematiques">;
+type ServicePourPages = Pick<Service, "nom" | "zone_eligibilite" | "modes_accueil" | "lieu" | "thematiques" | "telephone">;
 
 export interface ThemeDeLaCommune<S> {
   theme: Theme;
@@ -54,10 +56,16 @@ export interface PageDuTheme<S> {
   services: ServiceCouvert<S>[];
 }
 
-/** The commune's services of each theme, in the themes' order, themes without any left out. */
+/** The commune's services of each theme, in the themes' order, themes without any left out; emergency ones first. */
 function groupesParTheme<S extends ServicePourPages>(resultats: readonly ServiceCouvert<S>[]): { theme: Theme; resultats: ServiceCouvert<S>[] }[] {
   return themes
-    .map((theme) => ({ theme, resultats: resultats.filter((r) => serviceDansLeTheme(r.service, theme)) }))
+    .map((theme) => {
+      const vise = (besoin: string) => themeDuCode(besoin) === theme;
+      const duTheme = resultats.filter((r) => serviceDansLeTheme(r.service, theme));
+      const rang = ({ service: s }: ServiceCouvert<S>) =>
+        rangDUrgence({ urgence: joignableEnUrgence(s), aDistance: s.modes_accueil.includes("a-distance"), thematiques: s.thematiques }, vise);
+      return { theme, resultats: urgencesEnTete(duTheme, rang) };
+    })
     .filter((g) => g.resultats.length > 0);
 }
 

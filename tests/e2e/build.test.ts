@@ -17,6 +17,7 @@ import { relireCsv, surColonnes } from "../outils/relire-export";
 import { validerDossier } from "../../src/domain/validation";
 import { construireCatalogue } from "../../src/domain/catalogue";
 import { servicesPourLaCommune } from "../../src/domain/coverage";
+import { numeroCourt } from "../../src/domain/numeros-courts";
 import { serviceDansLeTheme } from "../../src/domain/regroupements";
 import { PLAFOND_PAR_THEME, SERVICES_PAR_PAGE } from "../../src/domain/communes-pages";
 import { nombreEnClair } from "../../src/domain/text";
@@ -206,10 +207,19 @@ describe("pages des communes", () => {
   // The oracle: the coverage rule and the theme membership over the catalogue the site was built from.
   const lecture = validerDossier(process.env.CARTO_TESTS_CATALOGUE || "content");
   const catalogue = construireCatalogue(lecture.structures, lecture.services, siteConfig.source);
+  // Services reached by an emergency number (their own phone in the domain table) first: the line at a
+  // distance, then those at a place (src/domain/urgence.ts).
+  const urgent = (s: (typeof catalogue.services)[number]) => Boolean(s.telephone && numeroCourt(s.telephone)?.urgence);
+  const aDistance = (s: (typeof catalogue.services)[number]) => s.modes_accueil.includes("a-distance");
+  const urgencesDabord = <R extends { service: (typeof catalogue.services)[number] }>(l: R[]) => [
+    ...l.filter((r) => urgent(r.service) && aDistance(r.service)),
+    ...l.filter((r) => urgent(r.service) && !aDistance(r.service)),
+    ...l.filter((r) => !urgent(r.service)),
+  ];
   const attendus = new Map(
     communes.map((c) => {
       const tous = servicesPourLaCommune(catalogue.services, c);
-      return [c.slug, new Map(themes.map((t) => [t.slug, tous.filter((r) => serviceDansLeTheme(r.service, t)).map((r) => r.service.slug)]))];
+      return [c.slug, new Map(themes.map((t) => [t.slug, urgencesDabord(tous.filter((r) => serviceDansLeTheme(r.service, t))).map((r) => r.service.slug)]))];
     }),
   );
   /** The service slugs of a list of cards, in order. */

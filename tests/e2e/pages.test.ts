@@ -12,6 +12,7 @@ import { jourDuSite } from "../../src/domain/dates";
 import { ficheService, lienItineraire } from "../../src/domain/fiche-service";
 import { MOIS_AVANT_VERIFICATION } from "../../src/domain/freshness";
 import { validerDossier } from "../../src/domain/validation";
+import { joignableEnUrgence } from "../../src/domain/urgence";
 
 const site = siteEtNavigateur();
 
@@ -62,9 +63,17 @@ describe("pages lues sur un téléphone", () => {
     expect(await page.locator("h1").textContent()).toBe("Services ouverts aux habitants de Poitiers");
     const sections = await page.locator("main section h2").allTextContents();
     expect(sections.length).toBeGreaterThanOrEqual(5);
-    // Within each theme, distances never decrease, and remote services ("À distance") come last.
+    // Within each theme, after the services reached by an emergency number (first: src/domain/urgence.ts),
+    // distances never decrease, and remote services ("À distance") come last.
+    const lecture = validerDossier("content");
+    const urgences = new Set(construireCatalogue(lecture.structures, lecture.services, siteConfig.source).services.filter(joignableEnUrgence).map((s) => s.slug));
     for (const section of await page.locator("main section").all()) {
-      const marques = await section.locator(".distance").allTextContents();
+      const cartes = await section.locator("article").evaluateAll((l) =>
+        l.map((a) => [a.querySelector("h3 a")!.getAttribute("href")!.split("/")[2]!, a.querySelector(".distance")?.textContent ?? ""] as const),
+      );
+      const premiereOrdinaire = cartes.findIndex(([slug]) => !urgences.has(slug));
+      const marques = cartes.slice(premiereOrdinaire < 0 ? cartes.length : premiereOrdinaire).map(([, d]) => d);
+      expect(marques.every((m) => m !== ""), "a distance on every card").toBe(true);
       const km = marques.map((m) => (m === "À distance" ? Infinity : m.includes(" m") ? parseFloat(m.replace(/[^\d,]/g, "").replace(",", ".")) / 1000 : parseFloat(m.replace(/[^\d,]/g, "").replace(",", "."))));
       expect(km.length).toBeGreaterThan(0);
       expect([...km].sort((a, b) => a - b)).toEqual(km);

@@ -9,6 +9,7 @@ import type { Service } from "../../src/domain/catalogue";
 import { validerDossier } from "../../src/domain/validation";
 import { construireCatalogue } from "../../src/domain/catalogue";
 import { siteConfig } from "../../site.config";
+import { numeroCourt } from "../../src/domain/numeros-courts";
 
 const poitiers = communeParCode("86194")!;
 const chatellerault = communeParCode("86066")!;
@@ -103,13 +104,21 @@ describe("sur le catalogue de démonstration", () => {
   const lecture = validerDossier("content");
   const catalogue = construireCatalogue(lecture.structures, lecture.services, siteConfig.source);
 
-  it("gives, for each commune and theme, the commune page's first services and the numbered pages' services in the order of servicesPourLaCommune", () => {
+  it("gives, for each commune and theme, the commune page's first services and the numbered pages' services in the order of servicesPourLaCommune, emergency ones first", () => {
     for (const code of ["86194", "86066", "86137", "86015"]) {
       const commune = communeParCode(code)!;
       const tous = servicesPourLaCommune(catalogue.services, commune);
       const pages = pagesDesThemes(catalogue.services, commune);
       for (const g of resultatsParTheme(catalogue.services, commune)) {
-        const attendus = tous.filter((r) => serviceDansLeTheme(r.service, g.theme));
+        const duThemeParDistance = tous.filter((r) => serviceDansLeTheme(r.service, g.theme));
+        // Reached by an emergency number (its own phone in the table): first, those at a distance before the others.
+        const urgent = (r: (typeof tous)[number]) => Boolean(r.service.telephone && numeroCourt(r.service.telephone)?.urgence);
+        const aDistance = (r: (typeof tous)[number]) => r.service.modes_accueil.includes("a-distance");
+        const attendus = [
+          ...duThemeParDistance.filter((r) => urgent(r) && aDistance(r)),
+          ...duThemeParDistance.filter((r) => urgent(r) && !aDistance(r)),
+          ...duThemeParDistance.filter((r) => !urgent(r)),
+        ];
         expect(g.total).toBe(attendus.length);
         expect(g.premiers).toEqual(attendus.slice(0, PLAFOND_PAR_THEME));
         const duTheme = pages.filter((p) => p.theme === g.theme);

@@ -8,6 +8,8 @@ import { besoins, frais, modesAccueil, publics, themeDuCode, themes, TOUS_PUBLIC
 import { construireIndexRecherche, type IndexRecherche } from "../../src/domain/recherche/index-recherche";
 import { CRITERES_VIDES, GROUPES_FILTRES, preparerIndex, rechercher, type Criteres } from "../../src/domain/recherche/requete";
 import { siteConfig } from "../../site.config";
+import { resultatsParTheme } from "../../src/domain/communes-pages";
+import { numeroCourt } from "../../src/domain/numeros-courts";
 
 const lecture = validerDossier("content");
 const catalogue = construireCatalogue(lecture.structures, lecture.services, siteConfig.source);
@@ -33,6 +35,25 @@ function convient(s: Service, c: Criteres): boolean {
 }
 const attendus = (c: Criteres) => catalogue.services.filter((s) => convient(s, c)).map((s) => s.slug);
 
+/**
+ * The emergency rule written plainly: services whose own phone is an emergency number of the table and that
+ * have a need sought (the chosen needs, else the theme's) first, those at a distance before the others.
+ */
+function urgencesDabord(slugs: string[], c: Criteres): string[] {
+  const parSlug = new Map(catalogue.services.map((s) => [s.slug, s]));
+  const vise = (t: string) => (c.besoins.length > 0 ? c.besoins.includes(t) : c.theme !== undefined && themeDuCode(t)?.slug === c.theme);
+  const urgent = (slug: string) => {
+    const s = parSlug.get(slug)!;
+    return Boolean(s.telephone && numeroCourt(s.telephone)?.urgence) && s.thematiques.some(vise);
+  };
+  const aDistance = (slug: string) => parSlug.get(slug)!.modes_accueil.includes("a-distance");
+  return [
+    ...slugs.filter((s) => urgent(s) && aDistance(s)),
+    ...slugs.filter((s) => urgent(s) && !aDistance(s)),
+    ...slugs.filter((s) => !urgent(s)),
+  ];
+}
+
 const COMBINAISONS: Criteres[] = [
   criteres({}),
   criteres({ commune: "86066" }),
@@ -56,6 +77,19 @@ describe("rechercher — commune", () => {
         reponse.resultats.map((r) => [index.services[r.i]!.s, r.distanceKm]),
         commune.nom,
       ).toEqual(page.map((p) => [p.service.slug, p.distanceKm]));
+    }
+  });
+
+  it("lists, for every commune and theme, exactly the commune page's services of that theme in the same order", () => {
+    for (const commune of communes) {
+      const parTheme = resultatsParTheme(catalogue.services, commune, Infinity);
+      for (const theme of themes) {
+        const page = parTheme.find((g) => g.theme === theme)?.premiers ?? [];
+        const reponse = rechercher(prepare, criteres({ commune: commune.code, theme: theme.slug }));
+        expect(reponse.resultats.map((r) => [index.services[r.i]!.s, r.distanceKm]), `${commune.nom} ${theme.slug}`).toEqual(
+          page.map((p) => [p.service.slug, p.distanceKm]),
+        );
+      }
     }
   });
 
@@ -87,9 +121,9 @@ describe("rechercher — filters", () => {
       expect([...trouves].sort(), JSON.stringify(c)).toEqual(attendus(c).sort());
       if (c.commune) {
         const ordre = servicesPourLaCommune(catalogue.services, communeParCode(c.commune)!).map((r) => r.service.slug);
-        expect(trouves, JSON.stringify(c)).toEqual(ordre.filter((s) => trouves.includes(s)));
+        expect(trouves, JSON.stringify(c)).toEqual(urgencesDabord(ordre.filter((s) => trouves.includes(s)), c));
       } else {
-        expect(trouves).toEqual(attendus(c));
+        expect(trouves).toEqual(urgencesDabord(attendus(c), c));
       }
     }
   });

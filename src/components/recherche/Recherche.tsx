@@ -27,6 +27,7 @@ import { repondA, reponseDesPremiers, RESULTATS_PAR_PAGE, type PremiersResultats
 import type { PointCarte } from "./Carte";
 import { useCartesALEcran } from "./useCartesALEcran";
 import FiltresLateraux from "./FiltresLateraux";
+import SuggestionsDeBesoins from "./SuggestionsDeBesoins";
 import { apresLImage, pendantLesTempsMorts } from "./tempsMorts";
 import TexteTelephones from "../fiche/TexteTelephones";
 
@@ -409,6 +410,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
             )}
           </div>
           {index && reponse && total === 0 && <Suggestions criteres={criteres} index={index.prepare} scores={scores} changer={changer} />}
+          {index && reponse && total === 0 && <SuggestionsDeBesoins criteres={criteres} index={index.prepare} changer={changer} />}
           {reponse && indexAffiche && (
             <ListeResultats
               reponse={reponse}

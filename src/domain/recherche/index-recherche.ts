@@ -12,6 +12,7 @@ export { libellesDesBesoins };
 import { normaliser } from "../text";
 import { estMotVide } from "./mots-vides";
 import { racine, termesDuTexte } from "./termes";
+import { joignableEnUrgence } from "../urgence";
 
 export interface IndexRecherche {
   v: 1;
@@ -54,6 +55,8 @@ export interface ServiceIndexe {
   z?: string[];
   /** Distinctive terms of the description, space separated (at most `MAX_TERMES_DISTINCTIFS`). */
   k?: string;
+  /** 1 when reached by an emergency number (urgence.ts): first for the needs it serves. */
+  u?: 1;
 }
 
 export const MAX_TERMES_DISTINCTIFS = 8;
@@ -167,6 +170,7 @@ export function construireIndexRecherche(catalogue: Catalogue): IndexRecherche {
         if (commune) entree.c = commune;
       }
       if (service.zone_eligibilite && service.zone_eligibilite.length > 0) entree.z = [...service.zone_eligibilite];
+      if (joignableEnUrgence(service)) entree.u = 1;
       const dejaIndexe = [service.nom, service.resume, nomStructure, entree.c ?? "", ...libellesDesBesoins(service.thematiques)].join(" ");
       const k = termesDistinctifs(service.description, dejaIndexe, frequences);
       if (k) entree.k = k;

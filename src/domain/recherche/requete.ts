@@ -8,11 +8,17 @@
  * every public; types, frais → the service's value is selected; modes → the service offers a selected
  * mode. Values of a group are ORed, groups are ANDed. A non-empty `q` keeps only the services of the
  * text search's result map (when that map is given; without it, `q` is ignored).
+ *
+ * Order: see `Reponse.resultats`; in both, the services reached by an emergency number come first when a
+ * need sought is among theirs (urgence.ts, the commune pages' rule too): the search's need (theme or
+ * needs), or the needs the words point to (mots-courants.ts).
  */
 import { communeParCode, type Commune } from "../communes";
 import { couverture } from "../coverage";
-import { besoins as tousLesBesoins, frais, modesAccueil, publics, themes, typesDeService, TOUS_PUBLICS, type Valeur } from "../taxonomy";
+import { besoins as tousLesBesoins, frais, modesAccueil, publics, themeDuCode, themes, typesDeService, TOUS_PUBLICS, type Valeur } from "../taxonomy";
 import type { IndexRecherche, ServiceIndexe } from "./index-recherche";
+import { besoinsDesMots } from "./mots-courants";
+import { rangDUrgence, urgencesEnTete } from "../urgence";
 
 export interface Criteres {
   /** INSEE code of the commune. */
@@ -109,6 +115,8 @@ export interface IndexPrepare {
   readonly parValeur: Readonly<Record<GroupeFiltre, ReadonlyMap<string, Uint32Array>>>;
   /** The service-shaped objects given to `couverture()`. */
   readonly pourCouverture: readonly Parameters<typeof couverture>[0][];
+  /** The services reached by an emergency number (index `u`), with their need codes. */
+  readonly urgences: readonly { i: number; aDistance: boolean; thematiques: readonly string[] }[];
   /** Coverage per commune code, most recently used last. */
   readonly couvertures: Map<string, CouvertureCommune>;
 }
@@ -206,7 +214,9 @@ export function preparerIndex(index: IndexRecherche): IndexPrepare {
   const parPositionBesoin = index.besoins.map(() => bitset(mots));
   const pourTousLesPublics = bitset(mots);
   const pourCouverture: Parameters<typeof couverture>[0][] = [];
+  const urgences: IndexPrepare["urgences"][number][] = [];
   services.forEach((s, i) => {
+    if (s.u === 1) urgences.push({ i, aDistance: (s.m & 2) !== 0, thematiques: s.b.map((b) => index.besoins[b] ?? "") });
     for (const b of s.b) {
       const bits = parPositionBesoin[b];
       if (bits) poser(bits, i);
@@ -244,6 +254,7 @@ export function preparerIndex(index: IndexRecherche): IndexPrepare {
     parBesoin,
     parValeur,
     pourCouverture,
+    urgences,
     couvertures: new Map(),
   };
 }
@@ -351,11 +362,35 @@ export function rechercher(prepare: IndexPrepare, criteres: Criteres, texte?: Ma
   const compteursBesoins = compter(prepare.parBesoin, sansBesoin);
   const compteursThemes = compter(prepare.parTheme, sansBesoin);
 
-  const resultats = texteApplique
+  const ordonnes = texteApplique
     ? ordonnerParPertinence(prepare, final, texte, couvertureCommune)
     : ordonnerParDistance(prepare, final, couvertureCommune);
+  const resultats = urgencesDEnTete(prepare, ordonnes, besoinsVises(criteres, texteApplique));
 
   return { resultats, compteurs, compteursBesoins, compteursThemes, commune, texteApplique };
+}
+
+/**
+ * The needs a search seeks, for urgence.ts: its chosen needs, else its theme's; and the needs its words
+ * point to, when the words apply. Undefined when it seeks none (a commune alone: the commune page's order).
+ */
+export function besoinsVises(criteres: Pick<Criteres, "theme" | "besoins" | "q">, texteApplique = true): ((besoin: string) => boolean) | undefined {
+  const desMots = texteApplique ? besoinsDesMots(criteres.q) : [];
+  const choisis = new Set([...criteres.besoins, ...desMots]);
+  const theme = criteres.besoins.length === 0 ? criteres.theme : undefined;
+  if (choisis.size === 0 && !theme) return undefined;
+  return (besoin) => choisis.has(besoin) || (theme !== undefined && themeDuCode(besoin)?.slug === theme);
+}
+
+/** urgence.ts's rule over the results: only the few emergency services are looked at. */
+function urgencesDEnTete(prepare: IndexPrepare, resultats: Resultat[], vise: ((besoin: string) => boolean) | undefined): Resultat[] {
+  if (!vise || prepare.urgences.length === 0) return resultats;
+  const rangs = new Map<number, number>();
+  for (const u of prepare.urgences) {
+    const rang = rangDUrgence({ urgence: true, aDistance: u.aDistance, thematiques: u.thematiques }, vise);
+    if (rang < 2) rangs.set(u.i, rang);
+  }
+  return rangs.size === 0 ? resultats : urgencesEnTete(resultats, (r) => rangs.get(r.i) ?? 2);
 }
 
 function ordonnerParDistance(prepare: IndexPrepare, final: Uint32Array, couv: CouvertureCommune | undefined): Resultat[] {

@@ -1,12 +1,19 @@
 /**
  * Free-text search over the search index (MiniSearch, built in small slices once the first results
  * are shown, then queried on the main thread within the keystroke's own task):
- * service name, structure name, need labels, summary, the description's distinctive terms and the
- * place's commune; accents, case, plurals and small typos aside.
+ * service name, structure name, need labels, the everyday words of the needs (mots-courants.ts), summary,
+ * the description's distinctive terms and the place's commune; accents, case, plurals and small typos aside.
+ *
+ * The everyday words are added to each service's document here, at index time, rather than by rewriting
+ * the query: « dormir » is then one look-up like any word, with the same plural, prefix (while typing) and
+ * typo rules; MiniSearch weighs it (field `mots`, light) against real text matches, so a service that says
+ * « dormir » in its own words ranks above one that only has the need; and several words still combine
+ * with AND (« dormir loudun ») without a second search path.
  */
 import MiniSearch from "minisearch";
 import type { IndexRecherche } from "./index-recherche";
 import { libellesDesBesoins } from "./besoins";
+import { BESOINS_PAR_MOT, motsDesBesoins } from "./mots-courants";
 import { termesDuTexte } from "./termes";
 import { dernierMotEnCours, LONGUEUR_PREFIXE } from "./mots-cherches";
 
@@ -15,23 +22,29 @@ interface DocumentTexte {
   nom: string;
   structure: string;
   besoins: string;
+  mots: string;
   resume: string;
   k: string;
   commune: string;
 }
 
-export const CHAMPS_TEXTE = ["nom", "structure", "besoins", "resume", "k", "commune"] as const;
+export const CHAMPS_TEXTE = ["nom", "structure", "besoins", "mots", "resume", "k", "commune"] as const;
 export const POIDS_CHAMPS: Record<(typeof CHAMPS_TEXTE)[number], number> = {
   nom: 3,
   structure: 1.5,
   besoins: 2,
+  // Said by the table, not by the service: below its own words.
+  mots: 0.75,
   resume: 1,
   k: 1,
   commune: 1,
 };
 
-/** Terms of 5 characters or more tolerate typos (1 edit up to 9 characters, 2 from 10): shorter ones match too much. */
-const fuzzy = (terme: string) => (terme.length >= 5 ? 0.2 : false);
+/**
+ * Terms of 5 characters or more tolerate typos (1 edit up to 9 characters, 2 from 10): shorter ones match too
+ * much. A word of the everyday table is known, and searched as it is: « manger » is not a typo of « danger ».
+ */
+const fuzzy = (terme: string) => (terme.length >= 5 && !BESOINS_PAR_MOT.has(terme) ? 0.2 : false);
 
 function processTerm(terme: string): string[] | null {
   const termes = termesDuTexte(terme);
@@ -57,15 +70,19 @@ function indexTexteVide(prefixes?: Map<string, number>): MiniSearch<DocumentText
 }
 
 function documentsTexte(index: IndexRecherche): DocumentTexte[] {
-  return index.services.map((s, id) => ({
-    id,
-    nom: s.n,
-    structure: index.structures[s.st] ?? "",
-    besoins: libellesDesBesoins(s.b.map((b) => index.besoins[b] ?? "")).join(" "),
-    resume: s.r,
-    k: s.k ?? "",
-    commune: s.c ?? "",
-  }));
+  return index.services.map((s, id) => {
+    const codes = s.b.map((b) => index.besoins[b] ?? "");
+    return {
+      id,
+      nom: s.n,
+      structure: index.structures[s.st] ?? "",
+      besoins: libellesDesBesoins(codes).join(" "),
+      mots: motsDesBesoins(codes).join(" "),
+      resume: s.r,
+      k: s.k ?? "",
+      commune: s.c ?? "",
+    };
+  });
 }
 
 export function creerIndexTexte(index: IndexRecherche): MiniSearch<DocumentTexte> {
