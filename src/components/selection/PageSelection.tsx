@@ -148,10 +148,6 @@ function MaSelectionPage({ urlPublique }: { urlPublique: string }) {
         </div>
       ) : (
         <>
-          <div className="selection-commune sans-impression">
-            <ComboboxCommune label="Commune de la personne" commune={commune} onChange={changerCommune} />
-            <p className="aide">Pour afficher la distance de chaque service depuis cette commune.</p>
-          </div>
           {partage.note && <NoteAffichee note={partage.note} imprimeeSeulement />}
           <section className="partage" aria-labelledby="titre-partage">
             <h2 id="titre-partage">Partager la sélection</h2>
@@ -179,6 +175,10 @@ function MaSelectionPage({ urlPublique }: { urlPublique: string }) {
           <h2 ref={titreListe} tabIndex={-1} className="titre-liste">
             {`Services choisis (${codes.length})`}
           </h2>
+          <div className="selection-commune sans-impression">
+            <ComboboxCommune label="Commune de la personne" commune={commune} onChange={changerCommune} />
+            <p className="aide">Pour afficher la distance de chaque service depuis cette commune.</p>
+          </div>
           {commune && <p className="distances-depuis">Distances depuis {commune.nom}.</p>}
           <ol className="liste-selection">
             {codes.map((code, i) => (
