@@ -35,7 +35,8 @@ const surLeServeur = (lien: string) => lien.replace(siteConfig.urlPublique, site
 
 async function nomsAffiches(page: Page, attendus: number): Promise<string[]> {
   const titres = page.locator(".liste-selection > li h3");
-  await expect.poll(() => titres.count()).toBe(attendus);
+  // The sheets are fetched one by one: on a loaded machine, more than the poll's default second.
+  await expect.poll(() => titres.count(), { timeout: 15_000 }).toBe(attendus);
   await page.locator(".liste-selection [aria-busy=true]").waitFor({ state: "detached" });
   return titres.allTextContents();
 }
