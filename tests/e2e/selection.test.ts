@@ -12,11 +12,11 @@ import { siteEtNavigateur } from "./site";
 import { fermerSansTrace, imprimer, lireQr } from "./partage-outils";
 import { construireCatalogue } from "../../src/domain/catalogue";
 import { validerDossier } from "../../src/domain/validation";
-import { courrielDeSelection, smsDeSelection } from "../../src/domain/partage/textes";
+import { courrielDeSelection, lienDuMessage, smsDeSelection } from "../../src/domain/partage/textes";
 import { mesurerSms } from "../../src/domain/partage/sms";
 import { codeDeService } from "../../src/domain/selection/code";
 import type { FicheCourte } from "../../src/domain/selection/fiche-courte";
-import { lienDeSelection } from "../../src/domain/selection/lien";
+import { LIBELLE_NOTE, lienDeSelection } from "../../src/domain/selection/lien";
 import { CLE_MA_SELECTION } from "../../src/domain/selection/selection";
 import { siteConfig } from "../../site.config";
 
@@ -35,7 +35,8 @@ const surLeServeur = (lien: string) => lien.replace(siteConfig.urlPublique, site
 
 async function nomsAffiches(page: Page, attendus: number): Promise<string[]> {
   const titres = page.locator(".liste-selection > li h3");
-  await expect.poll(() => titres.count()).toBe(attendus);
+  // The sheets are fetched one by one: on a loaded machine, more than the poll's default second.
+  await expect.poll(() => titres.count(), { timeout: 15_000 }).toBe(attendus);
   await page.locator(".liste-selection [aria-busy=true]").waitFor({ state: "detached" });
   return titres.allTextContents();
 }
@@ -117,7 +118,7 @@ describe("ma sélection", () => {
     expect(await nomsAffiches(page, 3)).toEqual([nom1, nom2, troisieme.nom]);
 
     const note = "Rendez-vous mardi à 10 h : apportez votre CV et une pièce d'identité.";
-    await page.getByLabel("Note personnelle (facultative)").fill(note);
+    await page.getByLabel(`${LIBELLE_NOTE} (facultatif)`).fill(note);
     expect(await page.locator("#note-compte").textContent()).toBe(`${note.length} / 140 caractères`);
     const codes = [slug1!, slug2!, troisieme.slug].map(codeDuSlug);
     const lien = lienDeSelection({ codes, commune: "86066", note }, siteConfig.urlPublique);
@@ -127,16 +128,25 @@ describe("ma sélection", () => {
     expect(await lienAffiche.textContent()).toBe(`${lien.split("#")[0]}#note=${note}`);
     expect(lien.length).toBeLessThan(250);
 
-    // E-mail and SMS carry the selection's names and its link (and the note, by e-mail).
+    // E-mail and SMS carry the note in words and the selection's link without it (no « %C3%A0 » to read);
+    // the e-mail each service's name and page, the SMS their names (whole or after a word) in two messages.
     const fiches = codes.map(fiche);
+    const selection = { codes, commune: "86066", note };
+    const lienMessage = lienDuMessage(selection, siteConfig.urlPublique);
     const hrefCourriel = (await page.getByRole("link", { name: "Envoyer par e-mail" }).getAttribute("href"))!;
     const hrefSms = (await page.getByRole("link", { name: "Envoyer par SMS" }).getAttribute("href"))!;
-    expect(hrefCourriel).toBe(courrielDeSelection(fiches, lien, note).href);
-    expect(hrefSms).toBe(smsDeSelection(fiches, lien, note).href);
+    expect(hrefCourriel).toBe(courrielDeSelection(fiches, selection, siteConfig.urlPublique).href);
+    expect(hrefSms).toBe(smsDeSelection(fiches, selection, siteConfig.urlPublique).href);
     const corps = decodeURIComponent(/body=([^&]*)/.exec(hrefCourriel)![1]!);
-    for (const attendu of [note, lien, fiches[0]!.structure]) expect(corps).toContain(attendu);
+    for (const attendu of [note, lienMessage, fiches[0]!.structure]) expect(corps).toContain(attendu);
+    for (const f of fiches) {
+      expect(corps).toContain(`${f.nom} — ${f.structure}\r\n`);
+      expect(corps).toContain(`${siteConfig.urlPublique}${f.href}\r\n`);
+    }
     const texteSms = decodeURIComponent(hrefSms.replace(/^sms:\?&body=/, ""));
-    expect(texteSms).toContain(lien);
+    expect(texteSms.startsWith(`${note}\n`)).toBe(true);
+    expect(texteSms.endsWith(`\n${lienMessage}`)).toBe(true);
+    for (const texte of [corps, texteSms]) expect(texte).not.toContain("%");
     expect(mesurerSms(texteSms).segments).toBeLessThanOrEqual(2);
 
     // The QR code drawn in the page reads back as the link; copy gives the same link.
@@ -183,6 +193,27 @@ describe("ma sélection", () => {
     expect(await page.locator(".selection-commune").isVisible()).toBe(false);
     // Six services on two pages at most: three or more per page.
     expect(pages).toBeLessThanOrEqual(2);
+    await fermerSansTrace(session);
+  });
+
+  it("on a phone (360×740), the share block comes before the cards: its heading on the first screen, its buttons on the second", async () => {
+    const session = await nouvellePage(site.navigateur, site.serveur.url);
+    const { page } = session;
+    const codes = catalogue.services.slice(0, 3).map((s) => s.code);
+    await page.goto(`${site.serveur.url}/a-propos/`);
+    await page.evaluate(([cle, valeur]) => localStorage.setItem(cle!, valeur!), [CLE_MA_SELECTION, JSON.stringify({ codes, commune: "86066", note: "RDV mardi à 10 h" })]);
+    await page.goto(`${site.serveur.url}/selection/`);
+    await nomsAffiches(page, 3);
+    const boite = async (l: ReturnType<Page["locator"]>) => (await l.boundingBox())!;
+    const partage = await boite(page.locator("section.partage"));
+    const premiereCarte = await boite(page.locator(".liste-selection > li").first());
+    expect(partage.y + partage.height).toBeLessThanOrEqual(premiereCarte.y);
+    const titre = await boite(page.getByRole("heading", { name: "Partager la sélection" }));
+    expect(titre.y + titre.height).toBeLessThanOrEqual(740);
+    const sms = await boite(page.getByRole("link", { name: "Envoyer par SMS" }));
+    expect(sms.y + sms.height).toBeLessThanOrEqual(2 * 740);
+    // Reading order is the visual order: the list's heading follows the share block in the document.
+    expect(await page.evaluate(() => document.querySelector("section.partage")!.compareDocumentPosition(document.querySelector(".titre-liste")!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
     await fermerSansTrace(session);
   });
 
@@ -239,11 +270,14 @@ describe("ma sélection", () => {
     await fermerSansTrace(session);
   });
 
-  it("without JavaScript, says the page needs it and where to share a service instead", async () => {
+  it("without JavaScript, says a shared selection cannot be read on this static site and points to the message received", async () => {
     const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { javaScript: false });
     await page.goto(`${site.serveur.url}/selection/?s=${catalogue.services[0]!.code}`);
     expect(await page.locator("main h1").textContent()).toBe("Ma sélection");
-    expect(await page.locator("main").innerText()).toContain("Cette page a besoin de JavaScript");
+    const texte = await page.locator("main").innerText();
+    expect(texte).toContain("Sans JavaScript, une sélection partagée ne peut pas s'afficher : ce site n'a que des pages fixes");
+    expect(texte).toContain("Reportez-vous au message qui vous a donné ce lien : l'e-mail donne le nom de chaque service et le lien de sa page");
+    expect(texte).not.toContain("besoin de JavaScript");
     expect(await page.locator("main a[href='/thematiques/']").count()).toBe(1);
     expect(await page.getByRole("link", { name: /^Ma sélection/ }).textContent()).toBe("Ma sélection");
     await contexte.close();

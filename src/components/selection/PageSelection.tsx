@@ -1,8 +1,9 @@
 /**
  * /selection/, in the browser only. Two modes:
  * - « Ma sélection » (no `s` parameter): the services kept in this browser, in order, with their key
- *   facts and the distance from the person's commune; reorder, remove, a short note, and the whole
- *   selection shared as one link (copy, e-mail, SMS, QR code, print).
+ *   facts and the distance from the person's commune; reorder, remove, a message for the person, and the
+ *   whole selection shared as one link (copy, e-mail, SMS, QR code, print). The sharing comes before the
+ *   list: on a phone, the list would push it screens down.
  * - A shared sheet (`?s=…`): read only, the note as plain text, each service in its place (or « Cette
  *   offre n'est plus disponible »), to print or add to one's own selection.
  * The rules (link format, storage, texts) are in src/domain/selection and src/domain/partage; nothing
@@ -14,7 +15,7 @@ import { distanceEnClair, distanceKm } from "../../domain/geo";
 import type { DessinQr } from "../../domain/partage/qr";
 import { courrielDeSelection, smsDeSelection } from "../../domain/partage/textes";
 import type { FicheCourte } from "../../domain/selection/fiche-courte";
-import { LONGUEUR_MAX_NOTE, lienDeSelection, lienLisible, lireSelectionPartagee, type SelectionPartagee } from "../../domain/selection/lien";
+import { LIBELLE_NOTE, LONGUEUR_MAX_NOTE, lienDeSelection, lienLisible, lireSelectionPartagee, type SelectionPartagee } from "../../domain/selection/lien";
 import { deplacerService, fusionnerSelections, retirerService, type MaSelection } from "../../domain/selection/selection";
 import BoutonCopier from "../partage/BoutonCopier";
 import BoutonImprimer from "../partage/BoutonImprimer";
@@ -147,14 +148,37 @@ function MaSelectionPage({ urlPublique }: { urlPublique: string }) {
         </div>
       ) : (
         <>
+          {partage.note && <NoteAffichee note={partage.note} imprimeeSeulement />}
+          <section className="partage" aria-labelledby="titre-partage">
+            <h2 id="titre-partage">Partager la sélection</h2>
+            <div className="champ champ-note sans-impression">
+              <label htmlFor="note-selection">{LIBELLE_NOTE} (facultatif)</label>
+              <span className="aide" id="note-aide">
+                {LONGUEUR_MAX_NOTE} caractères au plus. Il s'affiche en tête de la sélection ouverte par le lien ou le QR code et sur
+                l'impression ; l'e-mail et le SMS l'écrivent en toutes lettres. Il n'est jamais envoyé au site, mais n'y mettez rien de
+                confidentiel.
+              </span>
+              <textarea
+                id="note-selection"
+                rows={3}
+                maxLength={LONGUEUR_MAX_NOTE}
+                value={note ?? ""}
+                aria-describedby="note-aide note-compte"
+                onChange={(e) => changerNote(e.target.value)}
+              />
+              <span className="aide" id="note-compte">
+                {(note ?? "").length} / {LONGUEUR_MAX_NOTE} caractères
+              </span>
+            </div>
+            <Partage selection={partage} etats={etats} urlPublique={urlPublique} />
+          </section>
+          <h2 ref={titreListe} tabIndex={-1} className="titre-liste">
+            {`Services choisis (${codes.length})`}
+          </h2>
           <div className="selection-commune sans-impression">
             <ComboboxCommune label="Commune de la personne" commune={commune} onChange={changerCommune} />
             <p className="aide">Pour afficher la distance de chaque service depuis cette commune.</p>
           </div>
-          {partage.note && <NoteAffichee note={partage.note} imprimeeSeulement />}
-          <h2 ref={titreListe} tabIndex={-1} className="titre-liste">
-            {`Services choisis (${codes.length})`}
-          </h2>
           {commune && <p className="distances-depuis">Distances depuis {commune.nom}.</p>}
           <ol className="liste-selection">
             {codes.map((code, i) => (
@@ -181,28 +205,6 @@ function MaSelectionPage({ urlPublique }: { urlPublique: string }) {
               </li>
             ))}
           </ol>
-          <section className="partage" aria-labelledby="titre-partage">
-            <h2 id="titre-partage">Partager la sélection</h2>
-            <div className="champ champ-note sans-impression">
-              <label htmlFor="note-selection">Note personnelle (facultative)</label>
-              <span className="aide" id="note-aide">
-                Un mot pour la personne, {LONGUEUR_MAX_NOTE} caractères au plus. Elle voyage dans le lien (après le #) : elle n'est jamais
-                envoyée au site.
-              </span>
-              <textarea
-                id="note-selection"
-                rows={3}
-                maxLength={LONGUEUR_MAX_NOTE}
-                value={note ?? ""}
-                aria-describedby="note-aide note-compte"
-                onChange={(e) => changerNote(e.target.value)}
-              />
-              <span className="aide" id="note-compte">
-                {(note ?? "").length} / {LONGUEUR_MAX_NOTE} caractères
-              </span>
-            </div>
-            <Partage selection={partage} etats={etats} urlPublique={urlPublique} />
-          </section>
         </>
       )}
     </>
@@ -290,7 +292,7 @@ function FeuillePartagee({ selection, problemes, urlPublique }: { selection: Sel
 function NoteAffichee({ note, imprimeeSeulement = false }: { note: string; imprimeeSeulement?: boolean }) {
   return (
     <figure className={`note-partagee${imprimeeSeulement ? " impression-seulement" : ""}`}>
-      <figcaption>Note de la personne qui a préparé cette sélection :</figcaption>
+      <figcaption>{LIBELLE_NOTE} :</figcaption>
       <blockquote>
         <p>{note}</p>
       </blockquote>
@@ -312,8 +314,8 @@ function Partage({
 }) {
   const lien = lienDeSelection(selection, urlPublique);
   const fiches = fichesChargees(selection.codes, etats);
-  const courriel = courrielDeSelection(fiches, lien, selection.note);
-  const sms = smsDeSelection(fiches, lien, selection.note);
+  const courriel = courrielDeSelection(fiches, selection, urlPublique);
+  const sms = smsDeSelection(fiches, selection, urlPublique);
   return (
     <>
       <p className="lien-partage">

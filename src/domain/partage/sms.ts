@@ -46,3 +46,23 @@ export function mesurerSms(texte: string): MesureSms {
   }
   return { encodage, caracteres, segments };
 }
+
+/** Same-meaning GSM characters for the usual French typography that is not in the GSM alphabet. */
+const EQUIVALENTS_GSM: Readonly<Record<string, string>> = {
+  "’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"',
+  "–": "-", "—": "-", "‑": "-", "…": "...", "œ": "oe", "Œ": "OE",
+  "\u00A0": " ", "\u202F": " ", "\u2009": " ",
+};
+
+/**
+ * The text in the GSM alphabet where a character has a plain equivalent (« ’ » to « ' », « œ » to « oe »,
+ * « ê ç » to « e c »): one such character turns a whole text message into UCS-2, and two messages then hold
+ * 134 characters instead of 306. Characters already in the alphabet (« é è à ») are kept; others (emoji) stay.
+ */
+export function versGsm(texte: string): string {
+  return Array.from(texte, (c) => {
+    if (POIDS_GSM.has(c)) return c;
+    const equivalent = EQUIVALENTS_GSM[c] ?? c.normalize("NFD").replace(/\p{M}+/gu, "");
+    return equivalent !== "" && Array.from(equivalent).every((e) => POIDS_GSM.has(e)) ? equivalent : c;
+  }).join("");
+}

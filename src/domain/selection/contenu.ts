@@ -18,6 +18,12 @@ export const MAX_SERVICES_PAR_SELECTION = 30;
 /** A note as long as a text message line: a word for the person, not a letter. */
 export const LONGUEUR_MAX_NOTE = 140;
 
+/**
+ * The note's name wherever it is shown (field, sheet, print): it travels in the link and its QR code, so
+ * whoever gets the link reads it; the counsellor must know that before writing in it.
+ */
+export const LIBELLE_NOTE = "Message pour la personne, visible par qui a le lien";
+
 export interface CodesLus {
   /** Valid codes, in order, first occurrence kept, at most MAX_SERVICES_PAR_SELECTION. */
   codes: string[];

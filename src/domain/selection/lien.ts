@@ -5,9 +5,9 @@
  * Everything returned is plain text: consumers must never render it as HTML.
  */
 import { communeParCode, departement } from "../communes";
-import { formeDeCommune, lireCodes, LONGUEUR_MAX_NOTE, MAX_SERVICES_PAR_SELECTION, nettoyerNote } from "./contenu";
+import { formeDeCommune, LIBELLE_NOTE, lireCodes, LONGUEUR_MAX_NOTE, MAX_SERVICES_PAR_SELECTION, nettoyerNote } from "./contenu";
 
-export { LONGUEUR_MAX_NOTE, MAX_SERVICES_PAR_SELECTION };
+export { LIBELLE_NOTE, LONGUEUR_MAX_NOTE, MAX_SERVICES_PAR_SELECTION };
 
 export interface SelectionPartagee {
   codes: string[];
