@@ -12,6 +12,7 @@ import modesAccueilSource from "../data/data-inclusion/modes-accueil.json" with 
 import modesMobilisationSource from "../data/data-inclusion/modes-mobilisation.json" with { type: "json" };
 import personnesMobilisatricesSource from "../data/data-inclusion/personnes-mobilisatrices.json" with { type: "json" };
 import reseauxPorteursSource from "../data/data-inclusion/reseaux-porteurs.json" with { type: "json" };
+import libellesCorrigesSource from "../data/data-inclusion/libelles-corriges.json" with { type: "json" };
 
 /** One value of a reference list: stable code, French label, optional description. */
 export interface Valeur {
@@ -20,19 +21,48 @@ export interface Valeur {
   description?: string;
 }
 
-function liste(source: ReadonlyArray<{ value: string; label: string; description?: string | null }>): readonly Valeur[] {
+/**
+ * A label of the official lists that we show spelt right (« Aide materielle » → « Aide matérielle »): the copies
+ * stay as published, the table beside them says which file, code and label it replaces, and why.
+ */
+export interface LibelleCorrige {
+  liste: string;
+  value: string;
+  officiel: string;
+  corrige: string;
+  pourquoi: string;
+}
+
+export const libellesCorriges: readonly LibelleCorrige[] = Object.freeze(libellesCorrigesSource.map((c) => Object.freeze(c)));
+
+/** The label shown for `value` of the copied list `fichier`: the corrected one, or the official one. */
+function libelleAffiche(fichier: string, value: string, officiel: string): string {
+  const correction = libellesCorriges.find((c) => c.liste === fichier && c.value === value && c.officiel === officiel);
+  return correction?.corrige ?? officiel;
+}
+
+function liste(
+  fichier: string,
+  source: ReadonlyArray<{ value: string; label: string; description?: string | null }>,
+): readonly Valeur[] {
   return Object.freeze(
-    source.map((v) => Object.freeze({ value: v.value, label: v.label, ...(v.description ? { description: v.description } : {}) })),
+    source.map((v) =>
+      Object.freeze({
+        value: v.value,
+        label: libelleAffiche(fichier, v.value, v.label),
+        ...(v.description ? { description: v.description } : {}),
+      }),
+    ),
   );
 }
 
-export const typesDeService = liste(typesSource);
-export const frais = liste(fraisSource);
-export const publics = liste(publicsSource);
-export const modesAccueil = liste(modesAccueilSource);
-export const modesMobilisation = liste(modesMobilisationSource);
-export const personnesMobilisatrices = liste(personnesMobilisatricesSource);
-export const reseauxPorteurs = liste(reseauxPorteursSource);
+export const typesDeService = liste("types-de-services.json", typesSource);
+export const frais = liste("frais.json", fraisSource);
+export const publics = liste("publics.json", publicsSource);
+export const modesAccueil = liste("modes-accueil.json", modesAccueilSource);
+export const modesMobilisation = liste("modes-mobilisation.json", modesMobilisationSource);
+export const personnesMobilisatrices = liste("personnes-mobilisatrices.json", personnesMobilisatricesSource);
+export const reseauxPorteurs = liste("reseaux-porteurs.json", reseauxPorteursSource);
 
 /** `tous-publics` cannot be combined with another public (data·inclusion rule). */
 export const TOUS_PUBLICS = "tous-publics";
@@ -55,11 +85,13 @@ export const categories: readonly Categorie[] = Object.freeze(
   categoriesSource.map((c) =>
     Object.freeze({
       value: c.value,
-      label: c.label,
+      label: libelleAffiche("categories.json", c.value, c.label),
       besoins: Object.freeze(
         thematiquesSource
           .filter((t) => t.value.startsWith(`${c.value}--`))
-          .map((b) => Object.freeze({ value: b.value, label: b.label, categorie: c.value })),
+          .map((b) =>
+            Object.freeze({ value: b.value, label: libelleAffiche("thematiques.json", b.value, b.label), categorie: c.value }),
+          ),
       ),
     }),
   ),
