@@ -30,31 +30,34 @@ export default memo(function FiltresLateraux({
   surBascule: (ouvert: boolean) => void;
   changer: (modif: Partial<Criteres>) => void;
 }) {
-  const nbFiltres = criteres.publics.length + criteres.types.length + criteres.frais.length + criteres.modes.length;
+  // The needs count too: on phones they sit behind the same « Filtres (n) » button.
+  const nbFiltres = criteres.besoins.length + criteres.publics.length + criteres.types.length + criteres.frais.length + criteres.modes.length;
   return (
     <form className="filtres-lateraux" aria-label="Affiner la recherche" onSubmit={(e) => e.preventDefault()}>
-      {theme && (
-        <fieldset className="filtre">
-          <legend>Précisez le besoin ({theme.label})</legend>
-          <ul>
-            {theme.categories.flatMap((c) =>
-              c.besoins.map((b) => {
-                const n = compteurs?.compteursBesoins[b.value] ?? 0;
-                const coche = criteres.besoins.includes(b.value);
-                if (n === 0 && !coche) return null;
-                return (
-                  <CaseFiltre key={b.value} libelle={b.label} nombre={n} coche={coche} onChange={() => changer({ besoins: basculer(criteres.besoins, b.value) })} />
-                );
-              }),
-            )}
-          </ul>
-        </fieldset>
-      )}
-
       <details className="filtres" open={ouverts || undefined} onToggle={(e) => surBascule(e.currentTarget.open)}>
-        <summary>Filtres{nbFiltres > 0 ? ` (${nbFiltres} actif${nbFiltres > 1 ? "s" : ""})` : ""}</summary>
+        <summary>
+          Filtres{nbFiltres > 0 && ` (${nbFiltres})`}
+          {nbFiltres > 0 && <span className="visually-hidden"> actif{nbFiltres > 1 ? "s" : ""}</span>}
+        </summary>
         {montres && (
           <div className="filtres-grille">
+            {theme && (
+              <fieldset className="filtre">
+                <legend>Précisez le besoin ({theme.label})</legend>
+                <ul>
+                  {theme.categories.flatMap((c) =>
+                    c.besoins.map((b) => {
+                      const n = compteurs?.compteursBesoins[b.value] ?? 0;
+                      const coche = criteres.besoins.includes(b.value);
+                      if (n === 0 && !coche) return null;
+                      return (
+                        <CaseFiltre key={b.value} libelle={b.label} nombre={n} coche={coche} onChange={() => changer({ besoins: basculer(criteres.besoins, b.value) })} />
+                      );
+                    }),
+                  )}
+                </ul>
+              </fieldset>
+            )}
             {GROUPES_FILTRES.map((groupe) => (
               <fieldset key={groupe} className="filtre">
                 <legend>{LEGENDES_DES_GROUPES[groupe]}</legend>
