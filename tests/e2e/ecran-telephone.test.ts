@@ -83,6 +83,10 @@ describe("le premier écran d'un téléphone", () => {
     const filtre = await resultatsAffiches(page);
     expect(filtre).toBeLessThanOrEqual(total);
     expect(new URL(page.url()).searchParams.get("besoins")).toBeTruthy();
+    // The list lies below the open filters: « Voir les résultats » closes them and goes to it.
+    await page.locator(".filtres").getByRole("button", { name: "Voir les résultats" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("titre-resultats");
+    expect(await page.locator(".filtres").getAttribute("open")).toBeNull();
     await page.reload();
     expect(await resultatsAffiches(page)).toBe(filtre);
     expect(await filtres.innerText()).toMatch(/^Filtres \(1\)/);

@@ -4,7 +4,7 @@
  * counts follow the words once typing pauses), so that the ~25 checkboxes shown on a wide screen are not
  * rendered again at every key.
  */
-import { memo } from "react";
+import { memo, useRef } from "react";
 import { GROUPES_FILTRES, LEGENDES_DES_GROUPES, valeursFiltrables, type Criteres, type GroupeFiltre, type Reponse } from "../../domain/recherche/requete";
 import type { Theme } from "../../domain/taxonomy";
 
@@ -32,9 +32,14 @@ export default memo(function FiltresLateraux({
 }) {
   // The needs count too: on phones they sit behind the same « Filtres (n) » button.
   const nbFiltres = criteres.besoins.length + criteres.publics.length + criteres.types.length + criteres.frais.length + criteres.modes.length;
+  const details = useRef<HTMLDetailsElement>(null);
+  const fermerEtVoirLesResultats = () => {
+    if (details.current) details.current.open = false;
+    document.getElementById("titre-resultats")?.focus();
+  };
   return (
     <form className="filtres-lateraux" aria-label="Affiner la recherche" onSubmit={(e) => e.preventDefault()}>
-      <details className="filtres" open={ouverts || undefined} onToggle={(e) => surBascule(e.currentTarget.open)}>
+      <details ref={details} className="filtres" open={ouverts || undefined} onToggle={(e) => surBascule(e.currentTarget.open)}>
         <summary>
           Filtres{nbFiltres > 0 && ` (${nbFiltres})`}
           {nbFiltres > 0 && <span className="visually-hidden"> actif{nbFiltres > 1 ? "s" : ""}</span>}
@@ -72,6 +77,10 @@ export default memo(function FiltresLateraux({
                 </ul>
               </fieldset>
             ))}
+            {/* Phones: the list lies below the filters; this closes them and goes to it. */}
+            <button type="button" className="bouton-principal voir-resultats" onClick={fermerEtVoirLesResultats}>
+              Voir les résultats
+            </button>
           </div>
         )}
       </details>
