@@ -37,3 +37,17 @@ export function communesParInitiale(communes: readonly Commune[]): { initiale: s
   }
   return [...groupes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([initiale, communes]) => ({ initiale, communes }));
 }
+
+/**
+ * The main town of each intercommunality (its most populous commune), the largest first: the home page's
+ * shortcuts, one per part of the territory. Communes outside any EPCI are left to the full list.
+ */
+export function communesPrincipales(communes: readonly Commune[]): Commune[] {
+  const parEpci = new Map<string, Commune>();
+  for (const c of communes) {
+    if (c.epci === null) continue;
+    const retenue = parEpci.get(c.epci);
+    if (!retenue || c.population > retenue.population) parEpci.set(c.epci, c);
+  }
+  return [...parEpci.values()].sort((a, b) => b.population - a.population);
+}

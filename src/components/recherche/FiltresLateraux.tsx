@@ -4,7 +4,7 @@
  * counts follow the words once typing pauses), so that the ~25 checkboxes shown on a wide screen are not
  * rendered again at every key.
  */
-import { memo } from "react";
+import { memo, useRef } from "react";
 import { GROUPES_FILTRES, LEGENDES_DES_GROUPES, valeursFiltrables, type Criteres, type GroupeFiltre, type Reponse } from "../../domain/recherche/requete";
 import type { Theme } from "../../domain/taxonomy";
 
@@ -30,31 +30,39 @@ export default memo(function FiltresLateraux({
   surBascule: (ouvert: boolean) => void;
   changer: (modif: Partial<Criteres>) => void;
 }) {
-  const nbFiltres = criteres.publics.length + criteres.types.length + criteres.frais.length + criteres.modes.length;
+  // The needs count too: on phones they sit behind the same « Filtres (n) » button.
+  const nbFiltres = criteres.besoins.length + criteres.publics.length + criteres.types.length + criteres.frais.length + criteres.modes.length;
+  const details = useRef<HTMLDetailsElement>(null);
+  const fermerEtVoirLesResultats = () => {
+    if (details.current) details.current.open = false;
+    document.getElementById("titre-resultats")?.focus();
+  };
   return (
     <form className="filtres-lateraux" aria-label="Affiner la recherche" onSubmit={(e) => e.preventDefault()}>
-      {theme && (
-        <fieldset className="filtre">
-          <legend>Précisez le besoin ({theme.label})</legend>
-          <ul>
-            {theme.categories.flatMap((c) =>
-              c.besoins.map((b) => {
-                const n = compteurs?.compteursBesoins[b.value] ?? 0;
-                const coche = criteres.besoins.includes(b.value);
-                if (n === 0 && !coche) return null;
-                return (
-                  <CaseFiltre key={b.value} libelle={b.label} nombre={n} coche={coche} onChange={() => changer({ besoins: basculer(criteres.besoins, b.value) })} />
-                );
-              }),
-            )}
-          </ul>
-        </fieldset>
-      )}
-
-      <details className="filtres" open={ouverts || undefined} onToggle={(e) => surBascule(e.currentTarget.open)}>
-        <summary>Filtres{nbFiltres > 0 ? ` (${nbFiltres} actif${nbFiltres > 1 ? "s" : ""})` : ""}</summary>
+      <details ref={details} className="filtres" open={ouverts || undefined} onToggle={(e) => surBascule(e.currentTarget.open)}>
+        <summary>
+          Filtres{nbFiltres > 0 && ` (${nbFiltres})`}
+          {nbFiltres > 0 && <span className="visually-hidden"> actif{nbFiltres > 1 ? "s" : ""}</span>}
+        </summary>
         {montres && (
           <div className="filtres-grille">
+            {theme && (
+              <fieldset className="filtre">
+                <legend>Précisez le besoin ({theme.label})</legend>
+                <ul>
+                  {theme.categories.flatMap((c) =>
+                    c.besoins.map((b) => {
+                      const n = compteurs?.compteursBesoins[b.value] ?? 0;
+                      const coche = criteres.besoins.includes(b.value);
+                      if (n === 0 && !coche) return null;
+                      return (
+                        <CaseFiltre key={b.value} libelle={b.label} nombre={n} coche={coche} onChange={() => changer({ besoins: basculer(criteres.besoins, b.value) })} />
+                      );
+                    }),
+                  )}
+                </ul>
+              </fieldset>
+            )}
             {GROUPES_FILTRES.map((groupe) => (
               <fieldset key={groupe} className="filtre">
                 <legend>{LEGENDES_DES_GROUPES[groupe]}</legend>
@@ -69,6 +77,10 @@ export default memo(function FiltresLateraux({
                 </ul>
               </fieldset>
             ))}
+            {/* Phones: the list lies below the filters; this closes them and goes to it. */}
+            <button type="button" className="bouton-principal voir-resultats" onClick={fermerEtVoirLesResultats}>
+              Voir les résultats
+            </button>
           </div>
         )}
       </details>

@@ -28,6 +28,7 @@ import type { PointCarte } from "./Carte";
 import { useCartesALEcran } from "./useCartesALEcran";
 import FiltresLateraux from "./FiltresLateraux";
 import SuggestionsDeBesoins from "./SuggestionsDeBesoins";
+import ResumeCriteres, { BoutonVoirResultats, useCriteresReplies } from "./ResumeCriteres";
 import { apresLImage, pendantLesTempsMorts } from "./tempsMorts";
 import TexteTelephones from "../fiche/TexteTelephones";
 
@@ -80,6 +81,7 @@ function criteresDepuisUrl(): Criteres {
 
 export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; urlTermes: string }) {
   const [criteres, setCriteres] = useState<Criteres>(criteresDepuisUrl);
+  const { replie, deplier, replier } = useCriteresReplies(criteres);
   const [index, setIndex] = useState<{ brut: IndexRecherche; prepare: IndexPrepare } | undefined>();
   // The first page of results, precomputed (src/domain/recherche/premiers-resultats.ts): shown until the
   // whole index is decoded, which waits for them to be painted.
@@ -345,10 +347,20 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
 
   return (
     <div className="recherche">
-      <form className="criteres" role="search" aria-label="Critères de recherche" onSubmit={(e) => e.preventDefault()}>
+      <form
+        id="criteres-recherche"
+        className={`criteres${replie ? " replie" : ""}`}
+        role="search"
+        aria-label="Critères de recherche"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!ecranLarge) replier();
+        }}
+      >
+        {replie && <ResumeCriteres commune={commune} theme={theme} deplier={deplier} />}
         <div className="criteres-principaux">
           <ComboboxCommune commune={commune} onChange={changerCommune} />
-          <div className="champ">
+          <div className="champ champ-besoin">
             <label htmlFor="recherche-theme">Besoin</label>
             <select
               id="recherche-theme"
@@ -379,6 +391,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
             />
           </div>
         </div>
+        {!replie && <BoutonVoirResultats />}
       </form>
 
       <div className="corps-recherche">
@@ -402,7 +415,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       <div className={`resultats-et-carte${carteVisible ? " avec-carte" : ""}`}>
         <section className="resultats" aria-labelledby="titre-resultats" aria-busy={!reponse || attendTexte || (!index && !erreurChargement)}>
           <div className="resultats-entete">
-            <h2 id="titre-resultats">{annonce}</h2>
+            <h2 id="titre-resultats" tabIndex={-1}>{annonce}</h2>
             {!ecranLarge && index && (
               <button type="button" className="bouton-secondaire" aria-expanded={carteOuverte} aria-controls="zone-carte" onClick={() => setCarteOuverte((o) => !o)}>
                 {carteOuverte ? "Masquer la carte" : "Carte"}
