@@ -7,12 +7,19 @@ import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
 import { communeParCode } from "../../src/domain/communes";
 import type { IndexRecherche } from "../../src/domain/recherche/index-recherche";
-import { CRITERES_VIDES, preparerIndex, rechercher } from "../../src/domain/recherche/requete";
+import { CRITERES_VIDES, GROUPES_FILTRES, LEGENDES_DES_GROUPES, preparerIndex, rechercher, valeursFiltrables, type Criteres } from "../../src/domain/recherche/requete";
+import { ecrireCriteres } from "../../src/domain/recherche/url";
 import { RESULTATS_PAR_PAGE } from "../../src/domain/recherche/premiers-resultats";
 
 const chatellerault = communeParCode("86066")!;
 
 const site = siteEtNavigateur();
+
+/** The built site's search index, read as the page reads it: the oracle of what the page should show. */
+function indexConstruit(): IndexRecherche {
+  const fichier = readdirSync("dist/recherche").find((f) => /^index-[0-9a-f]+\.json$/.test(f))!;
+  return JSON.parse(readFileSync(`dist/recherche/${fichier}`, "utf8"));
+}
 
 /** Slugs of the result cards the page shows. */
 function cartesAffichees(page: Page): Promise<string[]> {
@@ -34,12 +41,40 @@ async function choisirCommune(page: Page, saisie: string) {
   await champ.press("Enter");
 }
 
+/** The count a text says: « 12 services trouvés… » → 12, « Aucun service… » → 0, anything else → undefined. */
+function compteDit(texte: string): number | undefined {
+  return /^Aucun service/.test(texte) ? 0 : /^\d+ services? trouvés?/.test(texte) ? parseInt(texte, 10) : undefined;
+}
+
+/**
+ * What the page says and shows, read at one instant: the heading, the live region, the cards in the list,
+ * and those left behind « Afficher … de plus (N restants) ».
+ */
+function ceQueDitLaPage(page: Page): Promise<{ titre: string; statut: string; cartes: number; restants: number }> {
+  return page.evaluate(() => {
+    const plus = Array.from(document.querySelectorAll(".resultats button")).find((b) => /^Afficher \d+ services? de plus/.test(b.textContent ?? ""));
+    return {
+      titre: document.getElementById("titre-resultats")?.textContent ?? "",
+      statut: document.querySelector('.recherche > [role="status"]')?.textContent ?? "",
+      cartes: document.querySelectorAll(".resultats article").length,
+      restants: Number(/\((\d+) restants?\)/.exec(plus?.textContent ?? "")?.[1] ?? 0),
+    };
+  });
+}
+
+/** The count announced, once settled; whenever it is said (heading, then live region), the list holds as many cards. */
 async function nombreAnnonce(page: Page): Promise<number> {
   // Settled: the index is loaded and the text search (if any) has answered the current words.
   await page.locator('section.resultats[aria-busy="false"]').waitFor();
-  await expect.poll(() => page.locator("#titre-resultats").textContent()).toMatch(/^(\d+ services? trouvés?|Aucun service)/);
-  const texte = (await page.locator("#titre-resultats").textContent())!;
-  return texte.startsWith("Aucun") ? 0 : parseInt(texte, 10);
+  await expect.poll(async () => compteDit((await ceQueDitLaPage(page)).titre)).toBeDefined();
+  const dit = await ceQueDitLaPage(page);
+  const n = compteDit(dit.titre)!;
+  expect(dit.cartes + dit.restants, `« ${dit.titre} » au-dessus de ${dit.cartes} cartes (${dit.restants} restantes)`).toBe(n);
+  // Screen readers hear it once settled (a short pause): the same count, the list still holding it.
+  await expect.poll(async () => (await ceQueDitLaPage(page)).statut).toBe(dit.titre);
+  const entendu = await ceQueDitLaPage(page);
+  expect(entendu.cartes + entendu.restants, `« ${entendu.statut} » annoncé avec ${entendu.cartes} cartes (${entendu.restants} restantes)`).toBe(compteDit(entendu.statut));
+  return n;
 }
 
 /**
@@ -130,6 +165,38 @@ describe("recherche", () => {
     await filtre.locator("input").check();
     expect(await nombreAnnonce(page)).toBe(annonce);
     expect(new URL(page.url()).searchParams.get("publics")).toBe("personnes-en-situation-de-handicap");
+    await contexte.close();
+  });
+
+  it("offers no filter that gives nothing, says why, and lets an option already ticked be unticked", async () => {
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { largeur: 1280, hauteur: 900, tuiles: true });
+    const criteres: Criteres = { ...CRITERES_VIDES, commune: "86194", theme: "logement" };
+    const reponse = rechercher(preparerIndex(indexConstruit()), criteres);
+    const aZero = GROUPES_FILTRES.flatMap((groupe) => valeursFiltrables(groupe).filter((v) => reponse.compteurs[groupe][v.value] === 0).map((v) => ({ groupe, v })));
+    expect(aZero.length).toBeGreaterThan(0);
+    await page.goto(`${site.serveur.url}/recherche/?${ecrireCriteres(criteres)}`);
+    await nombreAnnonce(page);
+    const caseDe = ({ groupe, v }: (typeof aZero)[number]) =>
+      page.getByRole("group", { name: LEGENDES_DES_GROUPES[groupe] }).getByRole("checkbox", { name: new RegExp(`^${v.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(\\d+\\)$`) });
+    // Exactly the options at (0) are disabled, each described by a visible sentence that says why.
+    const desactivees = await page.locator(".filtres input[type=checkbox]:disabled").count();
+    expect(desactivees).toBe(aZero.length);
+    for (const option of aZero) {
+      const c = caseDe(option);
+      expect(await c.isDisabled()).toBe(true);
+      const raison = page.locator(`#${await c.getAttribute("aria-describedby")}`);
+      expect(await raison.isVisible()).toBe(true);
+      expect(await raison.textContent()).toMatch(/aucun service.*ne peuvent pas être cochés/);
+    }
+    // Ticked by a link (a shared URL), an option at zero stays tickable off: the way out of « Aucun service ».
+    const premiere = aZero[0]!;
+    await page.goto(`${site.serveur.url}/recherche/?${ecrireCriteres({ ...criteres, [premiere.groupe]: [premiere.v.value] })}`);
+    expect(await nombreAnnonce(page)).toBe(0);
+    const cochee = caseDe(premiere);
+    expect(await cochee.isChecked()).toBe(true);
+    expect(await cochee.isDisabled()).toBe(false);
+    await cochee.uncheck();
+    expect(await nombreAnnonce(page)).toBe(reponse.resultats.length);
     await contexte.close();
   });
 
@@ -234,8 +301,7 @@ describe("recherche", () => {
     expect(total).toBeGreaterThan(0);
     await page.locator(".leaflet-container").waitFor();
     // What the domain says should be on the map: the in-person results that have a place.
-    const fichier = readdirSync("dist/recherche").find((f) => /^index-[0-9a-f]+\.json$/.test(f))!;
-    const index: IndexRecherche = JSON.parse(readFileSync(`dist/recherche/${fichier}`, "utf8"));
+    const index = indexConstruit();
     const attendus = rechercher(preparerIndex(index), { ...CRITERES_VIDES, commune: "86165", theme: "emploi" }).resultats.filter(
       (r) => index.services[r.i]!.l && index.services[r.i]!.m !== 2,
     ).length;
