@@ -71,7 +71,7 @@ async function nombreAnnonce(page: Page): Promise<number> {
   const n = compteDit(dit.titre)!;
   expect(dit.cartes + dit.restants, `« ${dit.titre} » au-dessus de ${dit.cartes} cartes (${dit.restants} restantes)`).toBe(n);
   // Screen readers hear it once settled (a short pause): the same count, the list still holding it.
-  await expect.poll(async () => (await ceQueDitLaPage(page)).statut).toBe(dit.titre);
+  await expect.poll(async () => (await ceQueDitLaPage(page)).statut, { timeout: 5_000 }).toBe(dit.titre);
   const entendu = await ceQueDitLaPage(page);
   expect(entendu.cartes + entendu.restants, `« ${entendu.statut} » annoncé avec ${entendu.cartes} cartes (${entendu.restants} restantes)`).toBe(compteDit(entendu.statut));
   return n;
@@ -265,7 +265,8 @@ describe("recherche", () => {
     await expect.poll(nombreEmploi).toBeLessThan(emploiSansMots);
     // Typing pauses on « lo »: it applies, and nothing matches.
     await champ.fill("lo");
-    await expect.poll(() => page.locator("#titre-resultats").textContent()).toMatch(/^Aucun service/);
+    // Said once the list holds it: after the pause (400 ms), when the page is idle (the cards it had go then).
+    await expect.poll(() => page.locator("#titre-resultats").textContent(), { timeout: 5_000 }).toMatch(/^Aucun service/);
     await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("lo");
     await contexte.close();
   });
