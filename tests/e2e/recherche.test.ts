@@ -62,6 +62,27 @@ function ceQueDitLaPage(page: Page): Promise<{ titre: string; statut: string; ca
   });
 }
 
+/**
+ * Installed before the page's scripts: at every change of the results' heading or of the live region, what
+ * they say and how many cards the list holds at that moment (read back by nombreAnnonce).
+ */
+function noterLesAnnonces() {
+  const w = window as unknown as { __annonces: { texte: string; cartes: number; restants: number }[] };
+  w.__annonces = [];
+  // What each said last: a text is announced (and noted) when it changes.
+  const avant = ["", ""];
+  new MutationObserver(() => {
+    const textes = [document.getElementById("titre-resultats")?.textContent ?? "", document.querySelector('.recherche > [role="status"]')?.textContent ?? ""];
+    const plus = Array.from(document.querySelectorAll(".resultats button")).find((b) => /^Afficher \d+ services? de plus/.test(b.textContent ?? ""));
+    const cartes = document.querySelectorAll(".resultats article").length;
+    const restants = Number(/\((\d+) restants?\)/.exec(plus?.textContent ?? "")?.[1] ?? 0);
+    for (const k of [0, 1]) {
+      if (textes[k] !== avant[k]) w.__annonces.push({ texte: textes[k]!, cartes, restants });
+      avant[k] = textes[k]!;
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
 /** The count announced, once settled; whenever it is said (heading, then live region), the list holds as many cards. */
 async function nombreAnnonce(page: Page): Promise<number> {
   // Settled: the index is loaded and the text search (if any) has answered the current words.
@@ -74,6 +95,9 @@ async function nombreAnnonce(page: Page): Promise<number> {
   await expect.poll(async () => (await ceQueDitLaPage(page)).statut, { timeout: 5_000 }).toBe(dit.titre);
   const entendu = await ceQueDitLaPage(page);
   expect(entendu.cartes + entendu.restants, `« ${entendu.statut} » annoncé avec ${entendu.cartes} cartes (${entendu.restants} restantes)`).toBe(compteDit(entendu.statut));
+  // And at every moment before, since the page was loaded (where noterLesAnnonces is installed).
+  const annonces = await page.evaluate(() => (window as unknown as { __annonces?: { texte: string; cartes: number; restants: number }[] }).__annonces ?? []);
+  expect(annonces.filter((a) => compteDit(a.texte) !== undefined && compteDit(a.texte) !== a.cartes + a.restants)).toEqual([]);
   return n;
 }
 
@@ -104,6 +128,7 @@ describe("recherche", () => {
     const { page, contexte, requetesExterieures, erreursConsole } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
     const attendu = await listeDeLaPageCommune(page, "logement");
     expect(attendu.length).toBeGreaterThan(3);
+    await page.addInitScript(noterLesAnnonces);
 
     await page.goto(`${site.serveur.url}/recherche/`);
     const debut = Date.now();
@@ -174,6 +199,7 @@ describe("recherche", () => {
     const reponse = rechercher(preparerIndex(indexConstruit()), criteres);
     const aZero = GROUPES_FILTRES.flatMap((groupe) => valeursFiltrables(groupe).filter((v) => reponse.compteurs[groupe][v.value] === 0).map((v) => ({ groupe, v })));
     expect(aZero.length).toBeGreaterThan(0);
+    await page.addInitScript(noterLesAnnonces);
     await page.goto(`${site.serveur.url}/recherche/?${ecrireCriteres(criteres)}`);
     await nombreAnnonce(page);
     const caseDe = ({ groupe, v }: (typeof aZero)[number]) =>
@@ -230,6 +256,7 @@ describe("recherche", () => {
   it("keeps the list while a word's first letters are typed, and applies every word once typing pauses", async () => {
     // A phone: the list starts below the words field, its cards off screen while typing.
     const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { largeur: 360, hauteur: 740, tuiles: true });
+    await page.addInitScript(noterLesAnnonces);
     await page.goto(`${site.serveur.url}/recherche/?commune=86066&q=emploi`);
     expect(await nombreAnnonce(page)).toBeGreaterThan(0);
     const champ = page.locator("#recherche-mots");
