@@ -1,6 +1,6 @@
 /**
  * The search page's filters: the chosen theme's needs, then publics, types, fees and modes, each value
- * with the number of results it would give. Memoised: while words are typed its props stay the same (the
+ * with the number of results it would give (none: it cannot be ticked, and a sentence says why). Memoised: while words are typed its props stay the same (the
  * counts follow the words once typing pauses), so that the ~25 checkboxes shown on a wide screen are not
  * rendered again at every key.
  */
