@@ -135,8 +135,10 @@ describe("recherche", () => {
     await choisirCommune(page, "chatelleraut");
     await expect.poll(() => page.getByRole("combobox", { name: /commune/i }).inputValue()).toBe("Châtellerault (86100)");
     await page.getByLabel("Besoin", { exact: true }).selectOption("logement");
-    expect(await nombreAnnonce(page)).toBe(attendu.length);
+    // The list settled and its count shown (not its announcement to screen readers, which waits a pause).
+    await page.locator('section.resultats[aria-busy="false"]').waitFor();
     expect(Date.now() - debut).toBeLessThan(5_000);
+    expect(await nombreAnnonce(page)).toBe(attendu.length);
     expect(await tousLesResultats(page)).toEqual(attendu);
     expect(new URL(page.url()).search).toBe(`?commune=86066&theme=logement`);
 
