@@ -126,13 +126,15 @@ async function taperAuRythme(page: Page, q: string): Promise<void> {
  * is waited for too (its mark goes in the record), so that the next query does not start while they are
  * rendered.
  */
-async function taper(page: Page, q: string, cartes = false): Promise<Releve & { fini: boolean }> {
+async function taper(page: Page, q: string, cartes = false, listeALEcran = false): Promise<Releve & { fini: boolean; aLEcran?: boolean }> {
   const champ = page.locator("#recherche-mots");
   if ((await champ.inputValue()) !== "") {
     const avant = await page.evaluate(() => performance.now());
     await champ.fill("");
     await attendreListe(page, "", avant);
   }
+  // Before each query: a query that found little shortened the page, and so moved the list.
+  const aLEcran = listeALEcran ? await listeSousLeChamp(page) : undefined;
   const debut = await page.evaluate(() => performance.now());
   await champ.focus();
   await taperAuRythme(page, q);
@@ -161,7 +163,23 @@ async function taper(page: Page, q: string, cartes = false): Promise<Releve & { 
       )
       .catch(() => undefined);
   }
-  return { ...(await releve(page, debut)), fini };
+  return { ...(await releve(page, debut)), fini, aLEcran };
+}
+
+/**
+ * Scrolls the words field to the top of the screen, as a person does on a phone to see the list while
+ * typing; says whether a card of the list is then on screen.
+ */
+function listeSousLeChamp(page: Page): Promise<boolean> {
+  // No named function inside: the page gets this callback's source, without tsx's helpers.
+  return page.evaluate(async () => {
+    const champ = document.getElementById("recherche-mots")!;
+    window.scrollTo(0, champ.getBoundingClientRect().top + window.scrollY - 8);
+    // Two frames: the page's IntersectionObserver (which cards a keystroke renders) has seen the scroll.
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const r = document.querySelector(".liste-services > li")?.getBoundingClientRect();
+    return r !== undefined && r.top < innerHeight && r.bottom > 0;
+  });
 }
 
 /** In a page's script: `marquer(q)` marks `carto:liste-peinte` as the search page does (requestAnimationFrame, then a task). */
@@ -210,6 +228,36 @@ const FIGER_LA_PAGE = `(() => {
     marquer(champ.value.trim());
   });
   return { cartes: cartes.length, aLEcran: premiere.top < innerHeight && premiere.bottom > 0 };
+})()`;
+
+/**
+ * The floor of the measure with the list on screen on a phone: the search page made static as above,
+ * scrolled as the measure scrolls it (the words field at the top), whose input handler puts other cards
+ * of the page in place of every card on screen, and marks `carto:liste-peinte` as the search page does:
+ * what Chromium alone takes to lay out, paint and raster the list a person sees, at each key.
+ */
+const FIGER_LA_LISTE_A_L_ECRAN = `(() => {
+  ${MARQUER_COMME_LA_PAGE}
+  const avant = document.querySelector(".recherche");
+  const page = avant.cloneNode(true);
+  avant.replaceWith(page);
+  const champ = page.querySelector("#recherche-mots");
+  const liste = page.querySelector(".liste-services");
+  const cartes = Array.from(liste.children, (li) => li.innerHTML);
+  const aLEcran = Array.from(liste.children).filter((li) => {
+    const r = li.getBoundingClientRect();
+    return r.top < innerHeight && r.bottom > 0;
+  }).length;
+  let n = 0;
+  champ.addEventListener("input", () => {
+    for (let k = 0; k < aLEcran; k++) {
+      const li = document.createElement("li");
+      li.innerHTML = cartes[++n % cartes.length];
+      liste.children[k].replaceWith(li);
+    }
+    marquer(champ.value.trim());
+  });
+  return { cartes: cartes.length, aLEcran };
 })()`;
 
 export interface AnalyseFrappes {
@@ -289,6 +337,8 @@ export interface MesuresFrappes {
   cartesAvantLaFin: number;
   /** Queries whose final list never came (time-out). */
   echecs: string[];
+  /** With the list on screen (the words field scrolled to the top): the queries that had a card on screen, of `requetes`. */
+  listeALEcran?: number;
   latence: Distribution;
   versTexte: Distribution;
   rendu: Distribution;
@@ -316,7 +366,8 @@ export interface MesuresPremiers {
 export interface Chromium {
   version: string;
   premiersResultats(ecran: Ecran, communes: readonly string[]): Promise<MesuresPremiers>;
-  frappes(ecran: Ecran, requetes: readonly RequeteBench[]): Promise<MesuresFrappes>;
+  /** With `listeALEcran`, the words field is scrolled to the top before each query, the list below it on screen. */
+  frappes(ecran: Ecran, requetes: readonly RequeteBench[], listeALEcran?: boolean): Promise<MesuresFrappes>;
   /** Keystroke → painted on a bare page (see PAGE_NUE), the same queries typed the same way. */
   plancher(ecran: Ecran, requetes: readonly RequeteBench[]): Promise<Distribution>;
   /**
@@ -324,6 +375,11 @@ export interface Chromium {
    * every key: what Chromium alone takes to paint one new card, for the commune `commune`.
    */
   plancherCartes(ecran: Ecran, commune: string, requetes: readonly RequeteBench[]): Promise<Distribution>;
+  /**
+   * Keystroke → painted on the search page made static (see FIGER_LA_LISTE_A_L_ECRAN), scrolled so that the
+   * list is on screen under the words field, every card on screen replaced at every key.
+   */
+  plancherListeALEcran(ecran: Ecran, commune: string, requetes: readonly RequeteBench[]): Promise<Distribution & { cartesALEcran: number }>;
   /** Closes the browser and the server; returns the page's console errors and outside requests. */
   fermer(): Promise<string[]>;
 }
@@ -424,9 +480,10 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
       return { ecran, premiers: distribution(premiers), indexRecu: distribution(indexRecu), chemins, cheminsAvantPremiers };
     },
 
-    async frappes(ecran, requetes) {
+    async frappes(ecran, requetes, listeALEcran = false) {
       const releves: Releve[] = [];
       const echecs: string[] = [];
+      let aLEcran = 0;
       const premiersMots: number[] = [];
       let frappes = 0;
       // One load per commune (and one without): the queries of a commune are typed one after the other.
@@ -443,8 +500,9 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
           ),
         );
         for (const { q } of groupe) {
-          const r = await taper(page, q, true);
+          const r = await taper(page, q, true, listeALEcran);
           if (!r.fini) echecs.push(q);
+          if (r.aLEcran) aLEcran++;
           frappes += r.frappes.length;
           releves.push(r);
         }
@@ -460,6 +518,7 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
         sansListeNouvelle: a.reduce((n, x) => n + x.sansListeNouvelle, 0),
         cartesAvantLaFin: a.reduce((n, x) => n + x.cartesAvantLaFin, 0),
         echecs,
+        ...(listeALEcran ? { listeALEcran: aLEcran } : {}),
         latence: tout("latences"),
         versTexte: tout("versTexte"),
         rendu: tout("rendu"),
@@ -490,6 +549,17 @@ export async function ouvrirChromium(dist: string): Promise<Chromium> {
       const latences = await latencesDesFrappes(page, requetes);
       await fermer();
       return latences;
+    },
+
+    async plancherListeALEcran(ecran, commune, requetes) {
+      const { page, fermer } = await charger(ecran, commune);
+      await page.waitForFunction(() => performance.getEntriesByName("carto:cartes-peintes", "mark").length > 0, null, { timeout: 30_000, polling: 50 });
+      await listeSousLeChamp(page);
+      const { cartes, aLEcran } = await page.evaluate<{ cartes: number; aLEcran: number }>(FIGER_LA_LISTE_A_L_ECRAN);
+      if (cartes < 2 || aLEcran === 0) throw new Error(`plancher de la liste à l'écran : ${cartes} carte(s) dans la page, ${aLEcran} à l'écran`);
+      const latences = await latencesDesFrappes(page, requetes);
+      await fermer();
+      return { ...latences, cartesALEcran: aLEcran };
     },
 
     async fermer() {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { ECRAN_LARGE, ouvrirChromium, TELEPHONE } from "./chromium";
 import { fichiersIndex, mesurerNode } from "./node";
 import type { Execution, MesuresTaille } from "./rapport";
-import { COMMUNES_BENCH, REQUETES_BENCH, REQUETES_ECRAN_LARGE, REQUETES_PLANCHER } from "./requetes";
+import { COMMUNES_BENCH, REQUETES_BENCH, REQUETES_ECRAN_LARGE, REQUETES_LISTE_A_L_ECRAN, REQUETES_PLANCHER } from "./requetes";
 import { construireSite, dossierTemporaire } from "./site";
 import { spawnSync } from "node:child_process";
 import { distribution, type Distribution } from "./statistiques";
@@ -58,6 +58,7 @@ export async function executerBench({ racine, tailles, garder = false, journal =
       chromium = navigateur.version;
       let telephone: MesuresTaille["telephone"];
       let large: MesuresTaille["large"] | undefined;
+      let listeALEcran: MesuresTaille["listeALEcran"] | undefined;
       let erreursPage: string[];
       try {
         if (!plancher) {
@@ -78,6 +79,12 @@ export async function executerBench({ racine, tailles, garder = false, journal =
           };
           etape("Chromium 1280×900 : plancher de la mesure quand une carte à l'écran change (page figée)…");
           plancherCartes = await navigateur.plancherCartes(ECRAN_LARGE, COMMUNES_BENCH[0]!.code, REQUETES_PLANCHER);
+          // What a person sees on a phone while typing, the list on screen under the field: Chromium's own
+          // floor for it first, then the page, in the same run (the gap is the bar, whatever the machine's load).
+          etape(`Chromium 360×740, liste à l'écran : plancher (page figée, ses cartes à l'écran remplacées à chaque frappe)…`);
+          const plancherListe = await navigateur.plancherListeALEcran(TELEPHONE, COMMUNES_BENCH[0]!.code, REQUETES_LISTE_A_L_ECRAN);
+          etape(`Chromium 360×740, liste à l'écran : ${REQUETES_LISTE_A_L_ECRAN.length} requêtes tapées…`);
+          listeALEcran = { plancher: plancherListe, frappes: await navigateur.frappes(TELEPHONE, REQUETES_LISTE_A_L_ECRAN, true) };
         }
       } finally {
         erreursPage = await navigateur.fermer();
@@ -99,6 +106,7 @@ export async function executerBench({ racine, tailles, garder = false, journal =
         node,
         telephone,
         large,
+        listeALEcran,
         erreursPage,
       });
     }

@@ -19,6 +19,11 @@ export interface MesuresTaille {
   telephone: { premiers: MesuresPremiers; frappes: MesuresFrappes };
   /** The wide screen, measured on the first (département-sized) catalogue only: the run must stay under 10 min. */
   large?: { premiers: MesuresPremiers; frappes: MesuresFrappes };
+  /**
+   * The phone with the list on screen while typing (the words field scrolled to the top), and Chromium's
+   * floor for it measured in the same run; on the first catalogue only, as the wide screen.
+   */
+  listeALEcran?: { plancher: Distribution & { cartesALEcran: number }; frappes: MesuresFrappes };
   /** Console errors and outside requests of the page during the measures (none expected). */
   erreursPage: string[];
 }
@@ -74,6 +79,16 @@ export function barres(m: MesuresTaille): Barre[] {
       { services: m.services, mesure: "premiers résultats (avec commune), médiane", valeur: telephone.premiers.premiers.mediane, seuil: 1000, texte: ms },
     );
   }
+  if (m.listeALEcran) {
+    const { plancher, frappes } = m.listeALEcran;
+    liste.push({
+      services: m.services,
+      mesure: `liste à l'écran pendant la frappe : frappe → liste peinte, p95 (${ms(frappes.latence.p95)}), écart au plancher de Chromium mesuré dans la même exécution (${ms(plancher.p95)})`,
+      valeur: frappes.latence.p95 - plancher.p95,
+      seuil: 8,
+      texte: ms,
+    });
+  }
   return liste;
 }
 
@@ -88,6 +103,13 @@ export function tableauBarres(execution: Execution): string {
   lignes.push(
     `| | plancher quand une carte à l'écran change (1280×900 : la page de recherche figée, sa première carte remplacée à chaque frappe, sans recherche), médiane / p95 | ${dist(execution.plancherCartes)} | | |`,
   );
+  for (const m of execution.mesures) {
+    if (!m.listeALEcran) continue;
+    const { plancher, frappes } = m.listeALEcran;
+    lignes.push(
+      `| ${services(m.services)} | liste à l'écran pendant la frappe (360×740, le champ des mots en haut de l'écran), médiane / p95 : la page ; son plancher (la page figée, ses ${plancher.cartesALEcran} cartes à l'écran remplacées à chaque frappe) ; l'écart | ${dist(frappes.latence)} ; ${dist(plancher)} ; ${ms(frappes.latence.mediane - plancher.mediane)} / ${ms(frappes.latence.p95 - plancher.p95)} | | |`,
+    );
+  }
   return lignes.join("\n");
 }
 
@@ -142,6 +164,24 @@ export function tableauDetails(execution: Execution): string {
         ligne("… filtre seul, à chaque rendu (`carto:requete`)", (x) => dist(x[ecran].frappes.tempsFiltre)),
       ];
     }),
+    ...(m.some((x) => x.listeALEcran)
+      ? [
+          section("Chromium 360×740, liste à l'écran pendant la frappe (médiane / p95)"),
+          ligne("plancher : la page figée, ses cartes à l'écran remplacées à chaque frappe", (x) =>
+            x.listeALEcran ? `${dist(x.listeALEcran.plancher)} (${x.listeALEcran.plancher.n} frappes, ${x.listeALEcran.plancher.cartesALEcran} cartes à l'écran)` : "—",
+          ),
+          ligne("frappe → liste à jour peinte", (x) => {
+            const f = x.listeALEcran?.frappes;
+            return f
+              ? `${dist(f.latence)} (${f.latence.n} frappes ; ${f.sansListeNouvelle} sans liste nouvelle, ${f.depassees} dépassées ; liste à l'écran pour ${f.listeALEcran ?? 0} requêtes sur ${f.requetes}${f.echecs.length ? ` ; ${f.echecs.length} requêtes sans réponse` : ""})`
+              : "—";
+          }),
+          ligne("… frappe → requête texte faite", (x) => (x.listeALEcran ? dist(x.listeALEcran.frappes.versTexte) : "—")),
+          ligne("… réponse → liste rendue (commit de Preact)", (x) => (x.listeALEcran ? dist(x.listeALEcran.frappes.rendu) : "—")),
+          ligne("… liste rendue → peinte", (x) => (x.listeALEcran ? dist(x.listeALEcran.frappes.peinture) : "—")),
+          ligne("dernière frappe → toutes les cartes de la page peintes", (x) => (x.listeALEcran ? `${dist(x.listeALEcran.frappes.cartesPeintes)} (${x.listeALEcran.frappes.cartesPeintes.n} requêtes)` : "—")),
+        ]
+      : []),
     section("Préparation"),
     ligne("génération du catalogue / `astro build` (pages de recherche seulement)", (x) => `${nombre(x.generationMs / 1000, 1)} s / ${nombre(x.constructionMs / 1000)} s`),
   ].join("\n");
@@ -211,6 +251,13 @@ ${execution.mesures
   affichée) copiée sans ses écouteurs, dont le champ ne fait que remplacer la première carte par une autre de la page
   et poser la même marque ; les mêmes frappes (une requête sur huit). Ni requête ni Preact : ce qui reste est ce que
   Chromium prend pour mettre en page, peindre et tramer une carte nouvelle à l'écran.
+- **Liste à l'écran pendant la frappe (téléphone)** : ce qu'une personne voit en tapant sur un téléphone (360×740), le
+  champ « Mots-clés » remonté en haut de l'écran et la liste dessous, à l'écran (la page est défilée ainsi avant chaque
+  requête ; le détail dit pour combien de requêtes une carte était alors à l'écran). D'abord le **plancher** de Chromium
+  pour cela, dans la même exécution : la page de recherche de ${COMMUNES_BENCH[0]!.nom} copiée sans ses écouteurs, défilée de même,
+  dont le champ remplace à chaque frappe toutes les cartes à l'écran par d'autres de la page et pose la même marque ; puis
+  la page elle-même, les requêtes avec une commune (la moitié), sur le premier catalogue. La barre : p95 de la page moins
+  p95 du plancher ≤ 8 ms (l'écart reste comparable quelle que soit la charge de la machine, les deux subissant la même).
 - **Requête dans Chromium** : pour chaque requête texte, sa durée (\`carto:texte\`) plus celle du filtrage qui la suit
   (\`carto:requete\`).
 - **Écran large** (1280×900, la carte Leaflet à côté de la liste, tuiles servies en mémoire par le routage de Playwright, qui

@@ -87,6 +87,11 @@ export const REQUETES_BENCH: readonly RequeteBench[] = [...CORRECTES, ...SANS_AC
  */
 export const REQUETES_ECRAN_LARGE = REQUETES_BENCH.filter((_, i) => i % 8 === 1 || i % 8 === 4);
 export const REQUETES_PLANCHER = REQUETES_BENCH.filter((_, i) => i % 8 === 0);
+/**
+ * The phone with the list on screen while typing, and its floor: the queries with a commune (half of them),
+ * whose list is a commune's page of cards, as the floor's (the search page of a commune, made static).
+ */
+export const REQUETES_LISTE_A_L_ECRAN = REQUETES_BENCH.filter((r) => r.commune);
 
 export const COMPOSITION_REQUETES = {
   total: REQUETES_BENCH.length,

@@ -7,12 +7,19 @@ import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
 import { communeParCode } from "../../src/domain/communes";
 import type { IndexRecherche } from "../../src/domain/recherche/index-recherche";
-import { CRITERES_VIDES, preparerIndex, rechercher } from "../../src/domain/recherche/requete";
+import { CRITERES_VIDES, GROUPES_FILTRES, LEGENDES_DES_GROUPES, preparerIndex, rechercher, valeursFiltrables, type Criteres } from "../../src/domain/recherche/requete";
+import { ecrireCriteres } from "../../src/domain/recherche/url";
 import { RESULTATS_PAR_PAGE } from "../../src/domain/recherche/premiers-resultats";
 
 const chatellerault = communeParCode("86066")!;
 
 const site = siteEtNavigateur();
+
+/** The built site's search index, read as the page reads it: the oracle of what the page should show. */
+function indexConstruit(): IndexRecherche {
+  const fichier = readdirSync("dist/recherche").find((f) => /^index-[0-9a-f]+\.json$/.test(f))!;
+  return JSON.parse(readFileSync(`dist/recherche/${fichier}`, "utf8"));
+}
 
 /** Slugs of the result cards the page shows. */
 function cartesAffichees(page: Page): Promise<string[]> {
@@ -34,12 +41,64 @@ async function choisirCommune(page: Page, saisie: string) {
   await champ.press("Enter");
 }
 
+/** The count a text says: « 12 services trouvés… » → 12, « Aucun service… » → 0, anything else → undefined. */
+function compteDit(texte: string): number | undefined {
+  return /^Aucun service/.test(texte) ? 0 : /^\d+ services? trouvés?/.test(texte) ? parseInt(texte, 10) : undefined;
+}
+
+/**
+ * What the page says and shows, read at one instant: the heading, the live region, the cards in the list,
+ * and those left behind « Afficher … de plus (N restants) ».
+ */
+function ceQueDitLaPage(page: Page): Promise<{ titre: string; statut: string; cartes: number; restants: number }> {
+  return page.evaluate(() => {
+    const plus = Array.from(document.querySelectorAll(".resultats button")).find((b) => /^Afficher \d+ services? de plus/.test(b.textContent ?? ""));
+    return {
+      titre: document.getElementById("titre-resultats")?.textContent ?? "",
+      statut: document.querySelector('.recherche > [role="status"]')?.textContent ?? "",
+      cartes: document.querySelectorAll(".resultats article").length,
+      restants: Number(/\((\d+) restants?\)/.exec(plus?.textContent ?? "")?.[1] ?? 0),
+    };
+  });
+}
+
+/**
+ * Installed before the page's scripts: at every change of the results' heading or of the live region, what
+ * they say and how many cards the list holds at that moment (read back by nombreAnnonce).
+ */
+function noterLesAnnonces() {
+  const w = window as unknown as { __annonces: { texte: string; cartes: number; restants: number }[] };
+  w.__annonces = [];
+  // What each said last: a text is announced (and noted) when it changes.
+  const avant = ["", ""];
+  new MutationObserver(() => {
+    const textes = [document.getElementById("titre-resultats")?.textContent ?? "", document.querySelector('.recherche > [role="status"]')?.textContent ?? ""];
+    const plus = Array.from(document.querySelectorAll(".resultats button")).find((b) => /^Afficher \d+ services? de plus/.test(b.textContent ?? ""));
+    const cartes = document.querySelectorAll(".resultats article").length;
+    const restants = Number(/\((\d+) restants?\)/.exec(plus?.textContent ?? "")?.[1] ?? 0);
+    for (const k of [0, 1]) {
+      if (textes[k] !== avant[k]) w.__annonces.push({ texte: textes[k]!, cartes, restants });
+      avant[k] = textes[k]!;
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** The count announced, once settled; whenever it is said (heading, then live region), the list holds as many cards. */
 async function nombreAnnonce(page: Page): Promise<number> {
   // Settled: the index is loaded and the text search (if any) has answered the current words.
   await page.locator('section.resultats[aria-busy="false"]').waitFor();
-  await expect.poll(() => page.locator("#titre-resultats").textContent()).toMatch(/^(\d+ services? trouvés?|Aucun service)/);
-  const texte = (await page.locator("#titre-resultats").textContent())!;
-  return texte.startsWith("Aucun") ? 0 : parseInt(texte, 10);
+  await expect.poll(async () => compteDit((await ceQueDitLaPage(page)).titre)).toBeDefined();
+  const dit = await ceQueDitLaPage(page);
+  const n = compteDit(dit.titre)!;
+  expect(dit.cartes + dit.restants, `« ${dit.titre} » au-dessus de ${dit.cartes} cartes (${dit.restants} restantes)`).toBe(n);
+  // Screen readers hear it once settled (a short pause): the same count, the list still holding it.
+  await expect.poll(async () => (await ceQueDitLaPage(page)).statut, { timeout: 5_000 }).toBe(dit.titre);
+  const entendu = await ceQueDitLaPage(page);
+  expect(entendu.cartes + entendu.restants, `« ${entendu.statut} » annoncé avec ${entendu.cartes} cartes (${entendu.restants} restantes)`).toBe(compteDit(entendu.statut));
+  // And at every moment before, since the page was loaded (where noterLesAnnonces is installed).
+  const annonces = await page.evaluate(() => (window as unknown as { __annonces?: { texte: string; cartes: number; restants: number }[] }).__annonces ?? []);
+  expect(annonces.filter((a) => compteDit(a.texte) !== undefined && compteDit(a.texte) !== a.cartes + a.restants)).toEqual([]);
+  return n;
 }
 
 /**
@@ -69,14 +128,17 @@ describe("recherche", () => {
     const { page, contexte, requetesExterieures, erreursConsole } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
     const attendu = await listeDeLaPageCommune(page, "logement");
     expect(attendu.length).toBeGreaterThan(3);
+    await page.addInitScript(noterLesAnnonces);
 
     await page.goto(`${site.serveur.url}/recherche/`);
     const debut = Date.now();
     await choisirCommune(page, "chatelleraut");
     await expect.poll(() => page.getByRole("combobox", { name: /commune/i }).inputValue()).toBe("Châtellerault (86100)");
     await page.getByLabel("Besoin", { exact: true }).selectOption("logement");
-    expect(await nombreAnnonce(page)).toBe(attendu.length);
+    // The list settled and its count shown (not its announcement to screen readers, which waits a pause).
+    await page.locator('section.resultats[aria-busy="false"]').waitFor();
     expect(Date.now() - debut).toBeLessThan(5_000);
+    expect(await nombreAnnonce(page)).toBe(attendu.length);
     expect(await tousLesResultats(page)).toEqual(attendu);
     expect(new URL(page.url()).search).toBe(`?commune=86066&theme=logement`);
 
@@ -133,6 +195,39 @@ describe("recherche", () => {
     await contexte.close();
   });
 
+  it("offers no filter that gives nothing, says why, and lets an option already ticked be unticked", async () => {
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { largeur: 1280, hauteur: 900, tuiles: true });
+    const criteres: Criteres = { ...CRITERES_VIDES, commune: "86194", theme: "logement" };
+    const reponse = rechercher(preparerIndex(indexConstruit()), criteres);
+    const aZero = GROUPES_FILTRES.flatMap((groupe) => valeursFiltrables(groupe).filter((v) => reponse.compteurs[groupe][v.value] === 0).map((v) => ({ groupe, v })));
+    expect(aZero.length).toBeGreaterThan(0);
+    await page.addInitScript(noterLesAnnonces);
+    await page.goto(`${site.serveur.url}/recherche/?${ecrireCriteres(criteres)}`);
+    await nombreAnnonce(page);
+    const caseDe = ({ groupe, v }: (typeof aZero)[number]) =>
+      page.getByRole("group", { name: LEGENDES_DES_GROUPES[groupe] }).getByRole("checkbox", { name: new RegExp(`^${v.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(\\d+\\)$`) });
+    // Exactly the options at (0) are disabled, each described by a visible sentence that says why.
+    const desactivees = await page.locator(".filtres input[type=checkbox]:disabled").count();
+    expect(desactivees).toBe(aZero.length);
+    for (const option of aZero) {
+      const c = caseDe(option);
+      expect(await c.isDisabled()).toBe(true);
+      const raison = page.locator(`#${await c.getAttribute("aria-describedby")}`);
+      expect(await raison.isVisible()).toBe(true);
+      expect(await raison.textContent()).toMatch(/aucun service.*ne peuvent pas être cochés/);
+    }
+    // Ticked by a link (a shared URL), an option at zero stays tickable off: the way out of « Aucun service ».
+    const premiere = aZero[0]!;
+    await page.goto(`${site.serveur.url}/recherche/?${ecrireCriteres({ ...criteres, [premiere.groupe]: [premiere.v.value] })}`);
+    expect(await nombreAnnonce(page)).toBe(0);
+    const cochee = caseDe(premiere);
+    expect(await cochee.isChecked()).toBe(true);
+    expect(await cochee.isDisabled()).toBe(false);
+    await cochee.uncheck();
+    expect(await nombreAnnonce(page)).toBe(reponse.resultats.length);
+    await contexte.close();
+  });
+
   it("finds services by words with typos and without accents, and suggests what to remove when nothing matches", async () => {
     const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
     const fichiers: string[] = [];
@@ -163,6 +258,7 @@ describe("recherche", () => {
   it("keeps the list while a word's first letters are typed, and applies every word once typing pauses", async () => {
     // A phone: the list starts below the words field, its cards off screen while typing.
     const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { largeur: 360, hauteur: 740, tuiles: true });
+    await page.addInitScript(noterLesAnnonces);
     await page.goto(`${site.serveur.url}/recherche/?commune=86066&q=emploi`);
     expect(await nombreAnnonce(page)).toBeGreaterThan(0);
     const champ = page.locator("#recherche-mots");
@@ -198,7 +294,8 @@ describe("recherche", () => {
     await expect.poll(nombreEmploi).toBeLessThan(emploiSansMots);
     // Typing pauses on « lo »: it applies, and nothing matches.
     await champ.fill("lo");
-    await expect.poll(() => page.locator("#titre-resultats").textContent()).toMatch(/^Aucun service/);
+    // Said once the list holds it: after the pause (400 ms), when the page is idle (the cards it had go then).
+    await expect.poll(() => page.locator("#titre-resultats").textContent(), { timeout: 5_000 }).toMatch(/^Aucun service/);
     await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("lo");
     await contexte.close();
   });
@@ -234,8 +331,7 @@ describe("recherche", () => {
     expect(total).toBeGreaterThan(0);
     await page.locator(".leaflet-container").waitFor();
     // What the domain says should be on the map: the in-person results that have a place.
-    const fichier = readdirSync("dist/recherche").find((f) => /^index-[0-9a-f]+\.json$/.test(f))!;
-    const index: IndexRecherche = JSON.parse(readFileSync(`dist/recherche/${fichier}`, "utf8"));
+    const index = indexConstruit();
     const attendus = rechercher(preparerIndex(index), { ...CRITERES_VIDES, commune: "86165", theme: "emploi" }).resultats.filter(
       (r) => index.services[r.i]!.l && index.services[r.i]!.m !== 2,
     ).length;

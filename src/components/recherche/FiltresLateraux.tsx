@@ -1,6 +1,6 @@
 /**
  * The search page's filters: the chosen theme's needs, then publics, types, fees and modes, each value
- * with the number of results it would give. Memoised: while words are typed its props stay the same (the
+ * with the number of results it would give (none: it cannot be ticked, and a sentence says why). Memoised: while words are typed its props stay the same (the
  * counts follow the words once typing pauses), so that the ~25 checkboxes shown on a wide screen are not
  * rendered again at every key.
  */
@@ -37,6 +37,7 @@ export default memo(function FiltresLateraux({
     if (details.current) details.current.open = false;
     document.getElementById("titre-resultats")?.focus();
   };
+  const unAZero = GROUPES_FILTRES.some((g) => valeursFiltrables(g).some((v) => aZero(compteurs?.compteurs[g][v.value], criteres[g].includes(v.value))));
   return (
     <form className="filtres-lateraux" aria-label="Affiner la recherche" onSubmit={(e) => e.preventDefault()}>
       <details ref={details} className="filtres" open={ouverts || undefined} onToggle={(e) => surBascule(e.currentTarget.open)}>
@@ -63,13 +64,18 @@ export default memo(function FiltresLateraux({
                 </ul>
               </fieldset>
             )}
+            {unAZero && (
+              <p id={ID_RAISON_ZERO} className="filtres-zero">
+                Les choix à (0) ne donnent aucun service avec les autres critères : ils ne peuvent pas être cochés.
+              </p>
+            )}
             {GROUPES_FILTRES.map((groupe) => (
               <fieldset key={groupe} className="filtre">
                 <legend>{LEGENDES_DES_GROUPES[groupe]}</legend>
                 <ul>
                   {valeursFiltrables(groupe).map((v) => {
                     const coche = criteres[groupe].includes(v.value);
-                    const n = compteurs?.compteurs[groupe][v.value] ?? 0;
+                    const n = compteurs?.compteurs[groupe][v.value];
                     return (
                       <CaseFiltre key={v.value} libelle={v.label} nombre={n} coche={coche} onChange={() => changer({ [groupe]: basculer(criteres[groupe], v.value) })} />
                     );
@@ -93,12 +99,24 @@ function basculer(liste: readonly string[], valeur: string): string[] {
   return liste.includes(valeur) ? liste.filter((v) => v !== valeur) : [...liste, valeur];
 }
 
+const ID_RAISON_ZERO = "filtres-raison-zero";
+
+/**
+ * A value that would give no result cannot be ticked (a tick leading to « Aucun service » without a word of why);
+ * one already ticked can still be unticked, so that the person can get out.
+ */
+function aZero(nombre: number | undefined, coche: boolean): boolean {
+  return (nombre ?? 1) === 0 && !coche;
+}
+
 /** One filter value: a checkbox with the number of results it would give. */
-function CaseFiltre({ libelle, nombre, coche, onChange }: { libelle: string; nombre: number; coche: boolean; onChange: () => void }) {
+function CaseFiltre({ libelle, nombre, coche, onChange }: { libelle: string; /** Undefined before the first answer. */ nombre: number | undefined; coche: boolean; onChange: () => void }) {
+  const bloquee = aZero(nombre, coche);
   return (
     <li>
       <label>
-        <input type="checkbox" checked={coche} onChange={onChange} /> {libelle} <span className="compte">({nombre})</span>
+        <input type="checkbox" checked={coche} onChange={onChange} disabled={bloquee} aria-describedby={bloquee ? ID_RAISON_ZERO : undefined} />{" "}
+        {libelle} <span className="compte">({nombre ?? 0})</span>
       </label>
     </li>
   );

@@ -292,18 +292,24 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
     return () => clearTimeout(minuteur);
   }, [carteVisible, index, resultatsPourCarte]);
 
+  // The count is said once the list holds what it says: the cards off screen come at idle time
+  // (ListeResultats), and a count said before them was read, and heard, beside a shorter list.
+  const [listeComplete, setListeComplete] = useState<Reponse | undefined>();
+  const listeAJour = reponse !== undefined && listeComplete === reponse;
   const annonce = !reponse
     ? "Chargement des services…"
-    : total === 0
-      ? "Aucun service ne correspond à ces critères"
-      : `${total} service${total > 1 ? "s" : ""} trouvé${total > 1 ? "s" : ""}${commune ? ` pour ${commune.nom}` : ""}`;
+    : !listeAJour
+      ? "Recherche en cours…"
+      : total === 0
+        ? "Aucun service ne correspond à ces critères"
+        : `${total} service${total > 1 ? "s" : ""} trouvé${total > 1 ? "s" : ""}${commune ? ` pour ${commune.nom}` : ""}`;
   // Screen readers hear the count once the results have settled, not at every key.
   const [annonceStable, setAnnonceStable] = useState("");
   useLayoutEffect(() => {
-    if (!reponse || attendTexte) return;
+    if (!listeAJour || attendTexte) return;
     const minuteur = setTimeout(() => setAnnonceStable(annonce), 400);
     return () => clearTimeout(minuteur);
-  }, [annonce, attendTexte, reponse]);
+  }, [annonce, attendTexte, listeAJour]);
 
   // Stable (state setters only), so that a card that stays in the list is not rendered again at each key.
   const voirSurLaCarte = useCallback((slug: string) => {
@@ -413,7 +419,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
       )}
 
       <div className={`resultats-et-carte${carteVisible ? " avec-carte" : ""}`}>
-        <section className="resultats" aria-labelledby="titre-resultats" aria-busy={!reponse || attendTexte || (!index && !erreurChargement)}>
+        <section className="resultats" aria-labelledby="titre-resultats" aria-busy={!listeAJour || attendTexte || (!index && !erreurChargement)}>
           <div className="resultats-entete">
             <h2 id="titre-resultats" tabIndex={-1}>{annonce}</h2>
             {!ecranLarge && index && (
@@ -435,6 +441,7 @@ export default function Recherche({ urlIndex, urlTermes }: { urlIndex: string; u
               mots={texteApplique?.q ?? ""}
               motsAJour={!attendTexte}
               frappeEnCours={frappeEnCours}
+              surListeComplete={setListeComplete}
             />
           )}
           {reponse && total > nbAffiches && (
@@ -486,6 +493,7 @@ const ListeResultats = memo(function ListeResultats({
   mots,
   motsAJour,
   frappeEnCours,
+  surListeComplete,
 }: {
   reponse: Reponse;
   index: IndexRecherche;
@@ -499,6 +507,8 @@ const ListeResultats = memo(function ListeResultats({
   motsAJour: boolean;
   /** Words are being typed (no pause yet): the cards off screen wait. */
   frappeEnCours: boolean;
+  /** Told the answer whose page of cards is all in the list (undefined while some wait): when its count may be said. */
+  surListeComplete: (r: Reponse | undefined) => void;
 }) {
   // One store subscription and one live region for the list, not two of each per card.
   const maSelection = useMaSelection();
@@ -546,6 +556,8 @@ const ListeResultats = memo(function ListeResultats({
     montees.current = new Set(rendus.map((r) => index.services[r.i]!.s));
     derniers.current = { index, rendus };
   });
+  // A state setter: the same value twice renders nothing, so a keystroke whose cards wait costs no render.
+  useLayoutEffect(() => surListeComplete(enAttente ? undefined : reponse));
   // Every card of the page rendered: marked once painted (User Timing; npm run bench:search reports it
   // next to the keystroke's own paint, which may leave cards off screen for later).
   const pageMarquee = useRef<Reponse | undefined>(undefined);
