@@ -249,7 +249,8 @@ describe("chaque sorte de page sur un écran de 360 px", () => {
     expect(await sansDefilementHorizontal(page)).toBe(true);
     expect(requetesExterieures).toEqual([]);
     await contexte.close();
-  });
+    // A dozen page types, each with axe-core and a JavaScript-off pass: over a minute when the machine is busy.
+  }, 180_000);
 });
 
 describe("la page des données ouvertes", () => {

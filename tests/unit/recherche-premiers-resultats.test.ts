@@ -65,7 +65,8 @@ describe("premiers résultats", () => {
       const besoinsDuTheme = c.theme ? themeParSlug(c.theme)!.categories.flatMap((cat) => cat.besoins.map((b) => b.value)) : [];
       for (const code of besoinsDuTheme) expect(reponse.compteursBesoins[code] ?? 0, `${nom} ${code}`).toBe(complet.compteursBesoins[code]);
     }
-  });
+    // Every commune (265) times every theme, each a full search: seconds, not the default 5 s, on a busy machine.
+  }, 60_000);
 
   it("hold only what the first page shows: its services, their structures and needs, the theme's needs' counts", () => {
     const commune = calculerPremiersResultats(prepare, { commune: "86066" });
