@@ -30,7 +30,7 @@ import FiltresLateraux from "./FiltresLateraux";
 import SuggestionsDeBesoins from "./SuggestionsDeBesoins";
 import ResumeCriteres, { BoutonVoirResultats, useCriteresReplies } from "./ResumeCriteres";
 import { apresLImage, pendantLesTempsMorts } from "./tempsMorts";
-import TexteTelephones from "../fiche/TexteTelephones";
+import ResumeAvecTelephones from "./ResumeAvecTelephones";
 
 const Carte = lazy(() => import("./Carte"));
 
@@ -642,7 +642,7 @@ const CarteResultat = memo(function CarteResultat({
         {commune && ` · ${commune}`}
       </p>
       <p className="resume">
-        <TexteTelephones texte={s.r} />
+        <ResumeAvecTelephones texte={s.r} />
       </p>
       <p className="meta">
         {p.distance && <span className="distance">{p.distance}</span>}
