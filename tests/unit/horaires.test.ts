@@ -212,6 +212,17 @@ describe("phraseAujourdhui (dans le navigateur, depuis les intervalles calculés
     );
     expect(phraseAujourdhui(c, { jour: "2026-12-15", minutes: 1000 })).toBe("Aujourd'hui : fermé.");
   });
+  it("dit « toute la journée » d'un jour ouvert de minuit à minuit (24/7), pas « jusqu'à minuit demain »", () => {
+    const jourEtNuit: CalendrierHoraires = {
+      du: "2026-12-07",
+      au: "2026-12-08",
+      ouvertures: [
+        ["2026-12-07", 0, 1440],
+        ["2026-12-08", 0, 1440],
+      ],
+    };
+    expect(phraseAujourdhui(jourEtNuit, { jour: "2026-12-07", minutes: 1380 })).toBe("Aujourd'hui : ouvert toute la journée.");
+  });
   it("se tait hors de la période calculée (une page qui n'a pas été reconstruite)", () => {
     expect(phraseAujourdhui(c, { jour: "2026-12-16", minutes: 600 })).toBeUndefined();
     expect(phraseAujourdhui(c, { jour: "2026-12-06", minutes: 600 })).toBeUndefined();

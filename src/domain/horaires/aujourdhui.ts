@@ -41,6 +41,8 @@ export function phraseAujourdhui(c: CalendrierHoraires, maintenant: MomentParis)
   if (premier && premier[0] === jour && premier[1] <= minutes) {
     const [, debut, fin, commentaire] = premier;
     if (debut === 0 && fin === 1440 && commentaire) return `Aujourd'hui : ${commentaire}.`;
+    // A whole day (24/7, a night shelter's line): « jusqu'à minuit demain » would read as a closing time.
+    if (debut === 0 && fin === 1440) return "Aujourd'hui : ouvert toute la journée.";
     // Open past midnight: say when it closes the next morning.
     const suite = fin === 1440 ? apres.find(([j, d]) => j === jourPlus(jour, 1) && d === 0) : undefined;
     const jusqua = suite ? `${heure(suite[2])} demain` : heure(fin);
