@@ -90,7 +90,7 @@ export function resultatsParTheme<S extends ServicePourPages>(
   plafond = PLAFOND_PAR_THEME,
   parPage = SERVICES_PAR_PAGE,
 ): ThemeDeLaCommune<S>[] {
-  return resumes(servicesPourLaCommune(services, commune), plafond, parPage);
+  return pageDeLaCommune(services, commune, plafond, parPage).parTheme;
 }
 
 /** The commune page: how many services serve the commune (each once), and `resultatsParTheme`. */
