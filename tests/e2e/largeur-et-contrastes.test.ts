@@ -185,7 +185,8 @@ describe("chaque page sur un écran de 320 px", () => {
     await page.getByRole("button", { name: /^Ajouter à ma sélection/ }).click();
     await page.goto(`${site.serveur.url}/selection/`);
     await expect.poll(() => page.locator(".fiche-selection").count()).toBe(1);
-    expect(await page.locator(".fiche-selection").textContent()).toContain(serviceAuCourriel.valeur);
+    // The card first says « Chargement du service… » while its short record is fetched.
+    await expect.poll(() => page.locator(".fiche-selection").textContent()).toContain(serviceAuCourriel.valeur);
     expect(await depassement(page), "selection").toBeNull();
 
     const reponse = await page.goto(`${site.serveur.url}/une-page-qui-n-existe-pas/`);
