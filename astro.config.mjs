@@ -4,6 +4,7 @@ import preact from "@astrojs/preact";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { siteConfig } from "./site.config.ts";
 import { prechargementDesIlots } from "./src/integrations/precharger-ilots.ts";
 import { COMPOSANTS_PREACT, reactVersPreact } from "./src/integrations/preact-pour-les-ilots.ts";
@@ -40,6 +41,9 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   vite: {
+    // Decap's search matches a query's letters wherever they come first: the admin gets a word search
+    // instead (src/cms/recherche-decap.ts). Only Decap imports `fuzzy`.
+    resolve: { alias: { fuzzy: fileURLToPath(new URL("./src/cms/recherche-decap.ts", import.meta.url)) } },
     plugins: [reactVersPreact(), sansEspacePartenaires(!pagesDuCatalogue)],
     // Small shared chunks (a few hundred bytes each) merged into larger ones: the search page asked for 17
     // modules, now 10; over HTTP/1.1 (six connections) its first page of results, requested with them,

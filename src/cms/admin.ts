@@ -12,16 +12,29 @@ import CMS from "decap-cms-app";
 import { champsAvantEnregistrement, depuisFichier, versFichier } from "../domain/cms/format";
 import { ApercuService, ApercuStructure } from "./apercus";
 import { ApercuLectureSeule, ControleLectureSeule } from "./lecture-seule";
-import { WIDGET_LECTURE_SEULE } from "../domain/cms/config";
+import { FORMATS_FICHIER, WIDGET_CONFIRMATION, WIDGET_LECTURE_SEULE } from "../domain/cms/config";
+import { ApercuConfirmation, ControleConfirmation } from "./confirmation";
+import { phrasesFrancaises } from "./francais";
+import { champsDeListe } from "../domain/cms/liste";
+import { aujourdhuiAParis } from "../domain/dates";
+import { donneesEspace, estPartenaire, mesStructures } from "./compte";
+import { expliquerLaConnexion } from "./page-de-connexion";
+import { adapterPourUnPartenaire } from "./role-partenaire";
 import { urlBackendLocal } from "./backend-local";
 import styleDuSite from "../styles/global.css?inline";
 
 // Saving edits the file as it was read, with the project's own serializer: only edited lines change.
-// Decap passes the collection's field order to toFile.
-CMS.registerCustomFormat("carto-md", "md", {
-  fromFile: (texte: string) => depuisFichier(texte),
-  toFile: (donnees: object, ordre?: string[]) => versFichier(donnees as Record<string, unknown>, ordre),
-});
+// Decap passes the collection's field order to toFile. Reading adds what the lists show (liste.ts).
+for (const collection of ["structures", "services"] as const) {
+  CMS.registerCustomFormat(FORMATS_FICHIER[collection], "md", {
+    fromFile: (texte: string) => {
+      const donnees = depuisFichier(texte);
+      const contexte = { nomsDesStructures: donneesEspace().nomsDesStructures, mesStructures: mesStructures(), aujourdhui: aujourdhuiAParis() };
+      return { ...donnees, ...champsDeListe(collection, donnees, contexte) };
+    },
+    toFile: (donnees: object, ordre?: string[]) => versFichier(donnees as Record<string, unknown>, ordre),
+  });
+}
 
 // On save: `date_maj` = the day of the edit in Paris (whatever the editor's clock zone), and the
 // slug of the name by the project's rule (`_identifiant`, which the collections' slug template uses).
@@ -33,11 +46,22 @@ CMS.registerEventListener({
   },
 });
 
+CMS.registerLocale("fr", phrasesFrancaises(CMS.getLocale("fr")));
+
+CMS.registerWidget(WIDGET_CONFIRMATION, ControleConfirmation as never, ApercuConfirmation as never);
 CMS.registerWidget(WIDGET_LECTURE_SEULE, ControleLectureSeule as never, ApercuLectureSeule as never);
 
 CMS.registerPreviewStyle(styleDuSite, { raw: true });
 CMS.registerPreviewTemplate("services", ApercuService);
 CMS.registerPreviewTemplate("structures", ApercuStructure);
+
+expliquerLaConnexion();
+// The account is known once Decap has stored it (after signing in): look every half second until then.
+const attendreLeCompte = setInterval(() => {
+  if (window.localStorage.getItem("decap-cms-user") === null && !new URLSearchParams(window.location.search).has("compte")) return;
+  clearInterval(attendreLeCompte);
+  if (estPartenaire()) adapterPourUnPartenaire();
+}, 500);
 
 // The rest comes from /admin/config.yml (locale `fr`: decap-cms-app registers every locale it ships,
 // French included; logo; collections). Only a local decap-server's port may be given here.

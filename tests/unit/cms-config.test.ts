@@ -23,6 +23,7 @@ import { communes, departement, epcis } from "../../src/domain/communes";
 import { serviceFrontmatter, structureFrontmatter } from "../../src/domain/schema";
 import { besoins, categories, modesAccueil, publics, reseauxPorteurs } from "../../src/domain/taxonomy";
 import { MOTIF_SLUG, slugifier } from "../../src/domain/text";
+import { NOMS_CHAMPS_DE_LISTE } from "../../src/domain/cms/liste";
 import { genreDeZone } from "../../src/domain/zone";
 
 const RACINE = join(import.meta.dirname, "../..");
@@ -73,18 +74,19 @@ describe("public/admin/config.yml", () => {
     expect(config.media_folder).toBeTypeOf("string"); // required by Decap even without file fields
   });
 
-  it("deux collections de dossier au format carto-md, créables, non supprimables depuis le CMS", () => {
+  it("deux collections de dossier au format du projet, créables, non supprimables depuis le CMS", () => {
     for (const nom of ["structures", "services"] as const) {
       expect(collection(nom)).toMatchObject({
         folder: `content/${nom}`,
         extension: "md",
-        format: "carto-md",
+        format: `carto-md-${nom}`,
         create: true,
         delete: false,
         identifier_field: "nom",
         slug: `{{fields.${CHAMP_IDENTIFIANT}}}`,
       });
-      expect(collection(nom).summary).toContain("{{fields.nom}}");
+      // Bare keys: Decap's search reads them as data paths (`fields.nom` would search nothing).
+      expect(collection(nom).summary).toMatch(/^\{\{nom\}\}/);
     }
   });
 });
@@ -94,8 +96,8 @@ describe("chaque champ du schéma a son champ dans le CMS, et réciproquement", 
     it(nom, () => {
       const schema = Object.keys(SCHEMAS[nom].innerType().shape);
       const cms = collection(nom).fields.map((f) => f.name);
-      expect(cms.filter((n) => !["body", CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT].includes(n))).toEqual(schema);
-      expect(cms.slice(-3)).toEqual(["body", CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT]);
+      expect(cms.filter((n) => !["body", CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT, ...NOMS_CHAMPS_DE_LISTE].includes(n))).toEqual(schema);
+      expect(cms.filter((n) => !NOMS_CHAMPS_DE_LISTE.includes(n)).slice(-3)).toEqual(["body", CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT]);
       expect(NOMS_CHAMPS[nom]).toEqual(schema);
       for (const f of collection(nom).fields) {
         expect(f.label, f.name).toMatch(/\S/);

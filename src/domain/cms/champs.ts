@@ -319,8 +319,8 @@ export const CHAMPS_CMS = {
     motif: [MOTIF_SLUG.source, "minuscules sans accent, mots séparés par des tirets (ex. : atelier-cv-poitiers)"],
   },
   date_maj: {
-    label: "Date de mise à jour",
-    hint: "Remplie automatiquement à l'enregistrement.",
+    label: "Informations vérifiées",
+    hint: "Le jour du dernier enregistrement, mis à jour automatiquement. Fiche toujours juste ? Confirmez-la : elle repart pour six mois, sans rien modifier d'autre.",
     nature: "jour",
   },
   source: {

@@ -7,6 +7,15 @@ import { stringify } from "yaml";
 import type { SiteConfig } from "../../../site.config.ts";
 import { champObligatoire, CORPS, definitionChamp, NOMS_CHAMPS, type Collection, type NomChamp } from "./champs";
 import { CHAMP_CORPS, CHAMP_IDENTIFIANT, CHAMP_TEXTE_ORIGINAL } from "./format";
+import { CHAMPS_DE_LISTE, MOTIF_A_VERIFIER } from "./liste";
+
+const LIBELLES_CHAMPS_DE_LISTE: Record<string, string> = {
+  [CHAMPS_DE_LISTE.structure]: "Structure",
+  [CHAMPS_DE_LISTE.etat]: "État",
+  [CHAMPS_DE_LISTE.mesFiches]: "Mes fiches",
+  [CHAMPS_DE_LISTE.ordre]: "Ordre",
+  [CHAMPS_DE_LISTE.mots]: "Mots",
+};
 
 // ---------------------------------------------------------------------------------------------
 // Backend: the git host where partners' edits are saved, as drafts to review.
@@ -169,6 +178,12 @@ export function configBackendDepuisEnv(env: Record<string, string | undefined>, 
 /** The custom widget that shows a value without letting it be edited (registered in src/cms/admin.ts). */
 export const WIDGET_LECTURE_SEULE = "lecture-seule";
 
+/** The file format of each collection (registered in src/cms/admin.ts): one per collection, as reading adds collection-specific list fields. */
+export const FORMATS_FICHIER: Record<Collection, string> = { structures: "carto-md-structures", services: "carto-md-services" };
+
+/** The custom widget that shows `date_maj` and confirms an unchanged listing in one click (src/cms/confirmation.ts). */
+export const WIDGET_CONFIRMATION = "confirmation";
+
 /** The local decap-server (`npm run cms`), used only when the CMS is opened on 127.0.0.1 or localhost. */
 export const URL_BACKEND_LOCAL = "http://127.0.0.1:8081/api/v1";
 
@@ -181,13 +196,14 @@ const DESCRIPTIONS: Record<Collection, { label: string; label_singular: string; 
     label: "Structures",
     label_singular: "Structure",
     description: "Les organismes qui proposent des services : coordonnées, adresse, présentation.",
-    summary: "{{fields.nom}}",
+    summary: `{{nom}} · {{${CHAMPS_DE_LISTE.etat}}}{{${CHAMPS_DE_LISTE.mots} | ternary('', '')}}`,
   },
   services: {
     label: "Services",
     label_singular: "Service",
     description: "Ce que proposent les structures : pour qui, où, comment en bénéficier. Chaque service est rattaché à une structure.",
-    summary: "{{fields.nom}} — {{fields.structure}}",
+    // Bare keys, not `fields.x`: Decap's search reads the summary's keys as data paths. `_mots` is searched, not shown.
+    summary: `{{nom}} — {{${CHAMPS_DE_LISTE.structure}}} · {{${CHAMPS_DE_LISTE.etat}}}{{${CHAMPS_DE_LISTE.mots} | ternary('', '')}}`,
   },
 };
 
@@ -243,7 +259,7 @@ function champDecap(collection: Collection, nom: NomChamp): ChampDecap {
         options_length: 50,
       };
     case "jour":
-      return { ...base, widget: "hidden", required: false, hint: def.hint };
+      return { ...base, widget: WIDGET_CONFIRMATION, required: false, hint: def.hint };
     case "origine":
       // Shown, never edited: src/cms/lecture-seule.ts.
       return { ...base, widget: WIDGET_LECTURE_SEULE, required: false, hint: def.hint };
@@ -257,13 +273,24 @@ function collectionDecap(collection: Collection): Record<string, unknown> {
     ...DESCRIPTIONS[collection],
     folder: `content/${collection}`,
     extension: "md",
-    format: "carto-md",
+    format: FORMATS_FICHIER[collection],
     create: true,
     // Deleting a published listing is not reviewed in Decap: the département removes files in the repository.
     delete: false,
     slug: MODELE_SLUG,
     identifier_field: "nom",
-    sortable_fields: ["nom", "date_maj"],
+    sortable_fields: [
+      { field: CHAMPS_DE_LISTE.ordre, label: collection === "services" ? "Mes services d'abord, les plus anciens d'abord" : "Mes structures d'abord, les plus anciennes d'abord", default_sort: true },
+      { field: "nom", label: "Nom" },
+      { field: "date_maj", label: "Date de mise à jour" },
+      ...(collection === "services" ? [{ field: CHAMPS_DE_LISTE.structure, label: "Structure" }] : []),
+    ],
+    view_filters: [
+      { label: collection === "services" ? "Mes services" : "Mes structures", field: CHAMPS_DE_LISTE.mesFiches, pattern: "oui" },
+      { label: "À vérifier (plus de 6 mois)", field: CHAMPS_DE_LISTE.etat, pattern: MOTIF_A_VERIFIER },
+    ],
+    // Decap refuses an empty list of groups.
+    ...(collection === "services" ? { view_groups: [{ label: "Structure", field: CHAMPS_DE_LISTE.structure }] } : {}),
     editor: { preview: true },
     fields: [
       ...NOMS_CHAMPS[collection].map((nom) => champDecap(collection, nom)),
@@ -280,6 +307,8 @@ function collectionDecap(collection: Collection): Record<string, unknown> {
       },
       { label: "Texte du fichier (technique)", name: CHAMP_TEXTE_ORIGINAL, widget: "hidden", required: false },
       { label: "Identifiant (technique)", name: CHAMP_IDENTIFIANT, widget: "hidden", required: false },
+      // Declared so that the lists can sort and group by them; filled on reading, never written (liste.ts).
+      ...Object.entries(LIBELLES_CHAMPS_DE_LISTE).map(([name, label]) => ({ label, name, widget: "hidden", required: false })),
     ],
   };
 }

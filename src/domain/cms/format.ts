@@ -17,6 +17,7 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair } from "yaml";
 import { aujourdhuiAParis, estJourValide } from "../dates";
 import { slugifier } from "../text";
+import { NOMS_CHAMPS_DE_LISTE } from "./liste";
 import { NOMS_CHAMPS, natureDuChamp, zoneProposee, type Collection, type NatureChamp } from "./champs";
 
 /** Hidden field carrying the file as read, so that saving can edit it rather than rewrite it. */
@@ -27,7 +28,7 @@ export const CHAMP_IDENTIFIANT = "_identifiant";
 export const CHAMP_CORPS = "body";
 
 /** Form values that are not front-matter fields. */
-export const CHAMPS_INTERNES: ReadonlySet<string> = new Set([CHAMP_CORPS, CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT]);
+export const CHAMPS_INTERNES: ReadonlySet<string> = new Set([CHAMP_CORPS, CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT, ...NOMS_CHAMPS_DE_LISTE]);
 
 const DELIMITEUR = "---";
 
