@@ -116,6 +116,9 @@ describe("verifierDroits", () => {
     expect(sansComptes.refuses.map((d) => d.message)).toEqual([
       "content/comptes.yml est absent du commit de base : aucun compte n'a de droit sur le catalogue ; le compte « cd86-insertion » modifie content/services/atelier-cv.md, service de « CCAS de Loudun » : refusé.",
     ]);
+    expect(sansComptes.resume).toBe(
+      "Droits : 1 fichier refusé sur 1 fichier du catalogue modifié par « cd86-insertion » (aucun droit sur le catalogue) ; aucun droit lisible au commit de base.",
+    );
   });
 
   it("refuses a service whose structure cannot be read, and says how to find out why", () => {

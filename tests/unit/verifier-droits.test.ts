@@ -206,6 +206,17 @@ describe("npm run verifier-droits sur un vrai dépôt git", { timeout: 60_000 },
     expect(ailleurs.sortie[0]).toMatch(/^Droits : aucun fichier du catalogue \(donnees\/\) modifié\. 1 fichier hors du catalogue/);
   });
 
+  it("refuses everything, the Département's changes included, when the base's rights file is invalid, and says why", () => {
+    const casse = branche("comptes-casses", "cd86-insertion", () => ecrire("content/comptes.yml", "departement: cd86-insertion\n"));
+    const head = branche("apres-comptes-casses", "cd86-insertion", () => remplacer(SERVICE_CCAS, /^date_maj: .*$/m, "date_maj: 2026-12-05"), casse);
+    const r = verifierIci([casse, head, "--auteur", "cd86-insertion"]);
+    expect(r.code).toBe(1);
+    expect(r.sortie[0]).toBe(
+      "content/comptes.yml du commit de base est invalide (content/comptes.yml:1 departement: doit être une liste : une ligne « - <compte> » par compte du Département (reçu : le texte « cd86-insertion »)) : " +
+        `aucun compte n'a de droit sur le catalogue ; le compte « cd86-insertion » modifie ${SERVICE_CCAS}, service de « CCAS de Châtellerault » : refusé.`,
+    );
+  });
+
   it("exits 2 with a French usage on a wrong command or an unknown commit", () => {
     const sansAuteur = verifier([base, "main"]);
     expect(sansAuteur.code).toBe(2);
@@ -224,5 +235,29 @@ describe("npm run verifier-droits sur un vrai dépôt git", { timeout: 60_000 },
     const aide = verifierIci(["--help"]);
     expect(aide.code).toBe(0);
     expect(aide.sortie[0]).toMatch(/^Usage : npm run verifier-droits/);
+  });
+});
+
+describe("le workflow d'exemple lance le contrôle sur chaque pull request", () => {
+  it("runs npm run verifier-droits with the PR's base and head SHAs and its author, on the base's code with the whole history", async () => {
+    const { parse } = await import("yaml");
+    const workflow = parse(readFileSync(join(RACINE, ".github/workflows/site.yml"), "utf8")) as {
+      on: Record<string, unknown>;
+      jobs: Record<string, { if?: string; steps: { uses?: string; with?: Record<string, unknown>; env?: Record<string, string>; run?: string }[] }>;
+    };
+    expect(workflow.on).toHaveProperty("pull_request");
+    const job = workflow.jobs.droits!;
+    expect(job.if).toBe("github.event_name == 'pull_request'");
+    const checkout = job.steps.find((s) => s.uses?.startsWith("actions/checkout"))!;
+    expect(checkout.with).toEqual({ ref: "${{ github.event.pull_request.base.sha }}", "fetch-depth": 0 });
+    const etape = job.steps.find((s) => s.run?.includes("verifier-droits"))!;
+    expect(etape.run).toBe('npm run verifier-droits -- "$BASE" "$HEAD" --auteur "$AUTEUR"');
+    expect(etape.env).toEqual({
+      BASE: "${{ github.event.pull_request.base.sha }}",
+      HEAD: "${{ github.event.pull_request.head.sha }}",
+      AUTEUR: "${{ github.event.pull_request.user.login }}",
+    });
+    const paquet = JSON.parse(readFileSync(join(RACINE, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(paquet.scripts["verifier-droits"]).toBe("tsx scripts/verifier-droits.ts");
   });
 });

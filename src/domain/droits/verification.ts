@@ -157,7 +157,7 @@ export function verifierDroits(changements: readonly Changement[], contexte: Con
   } else {
     resume =
       `Droits : ${pluriel(refuses.length, "fichier refusé", "fichiers refusés")} sur ${pluriel(dansCatalogue, "fichier")} du catalogue modifié${dansCatalogue > 1 ? "s" : ""} ` +
-      `par ${guillemets(auteur)} (${role}) ; droits lus dans ${cheminComptes} du commit de base.`;
+      `par ${guillemets(auteur)} (${role}) ; ${comptes === undefined ? "aucun droit lisible au commit de base" : `droits lus dans ${cheminComptes} du commit de base`}.`;
   }
   if (horsCatalogue.length > 0) {
     const montres = horsCatalogue.slice(0, HORS_CATALOGUE_MONTRES).map((d) => d.chemin);
