@@ -121,6 +121,15 @@ describe("erreurs de comptes.yml, en français, avec ligne et champ", () => {
     ]);
   });
 
+  it("says what a partner entry without account, or a file that is a list, should be", () => {
+    expect(lignes("departement: [cd86]\npartenaires:\n  - structures: [ccas-chatellerault]\n")).toEqual([
+      "content/comptes.yml:3 compte: champ obligatoire : l'identifiant (login) du compte sur la forge, ex. : « - compte: ccas-loudun »",
+    ]);
+    expect(lignes("- cd86\n- ccas\n")).toEqual([
+      "content/comptes.yml:1 le fichier doit contenir les champs « departement: » et « partenaires: » (reçu : une liste de 2 valeurs)",
+    ]);
+  });
+
   it("accepts a file without partners and logins YAML reads as numbers", () => {
     expect(lireComptes("departement: [cd86, 1234]\n", OPTIONS)).toEqual({ comptes: { departement: ["cd86", "1234"], partenaires: [] }, problemes: [] });
   });

@@ -69,7 +69,8 @@ const nombreEnTexte = (v: unknown) => (typeof v === "number" ? String(v) : v);
 
 /**
  * The file's schema. `ligneDe` (when reading a file) lets « en double » messages give the first line.
- * The cross-entry rules (duplicates, an account in both lists) run once every entry has the right shape.
+ * Here the cross-entry rules (duplicates, an account in both lists) run once every entry has the right
+ * shape; lireComptes also runs them on a file with wrong entries.
  */
 export function schemaComptes(options: OptionsComptes & { ligneDe?: (chemin: CheminChamp) => number | undefined } = {}) {
   const dossier = options.dossierStructures ?? "structures/";
@@ -79,7 +80,10 @@ export function schemaComptes(options: OptionsComptes & { ligneDe?: (chemin: Che
   const compte = z.preprocess(
     nombreEnTexte,
     z
-      .string({ invalid_type_error: "doit être l'identifiant (login) d'un compte de la forge, ex. : ccas-loudun" })
+      .string({
+        required_error: "champ obligatoire : l'identifiant (login) du compte sur la forge, ex. : « - compte: ccas-loudun »",
+        invalid_type_error: "doit être l'identifiant (login) d'un compte de la forge, ex. : ccas-loudun",
+      })
       .superRefine((v, ctx) => {
         const probleme = problemeDeCompte(v);
         if (probleme) ctx.addIssue({ code: z.ZodIssueCode.custom, message: probleme });
@@ -319,7 +323,8 @@ function champDe(chemin: CheminChamp): string | undefined {
 
 function problemesDeIssue(issue: z.ZodIssue, donnees: unknown, ligneDe: (chemin: CheminChamp) => number | undefined): ProblemeLocal[] {
   const avecLieu = (chemin: CheminChamp, message: string): ProblemeLocal => {
-    const ligne = ligneDe(chemin);
+    // The whole file (a list instead of fields): its first line.
+    const ligne = chemin.length === 0 ? 1 : ligneDe(chemin);
     const champ = champDe(chemin);
     return { gravite: "erreur", message, ...(ligne !== undefined ? { ligne } : {}), ...(champ !== undefined ? { champ } : {}) };
   };
