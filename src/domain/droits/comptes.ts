@@ -13,13 +13,18 @@
  * ```
  *
  * Reading collects every problem with its line and field, in French, as the catalogue validator does.
- * Logins are compared case-insensitively (forges do); the file keeps them as written.
+ * Logins are compared case-insensitively (forges do); the file keeps them as written. The questions
+ * (`structuresDuCompte`, `estDuDepartement`, `parlePour`) live in acces.ts, free of this reader's
+ * dependencies, and are re-exported here.
  */
 import { z } from "zod";
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { MOTIF_SLUG } from "../text";
 import { traduireErreurYaml } from "../validation/frontmatter";
+import type { Comptes } from "./acces";
 import { citer, decrireValeur, plusProche, suggestion, type CheminChamp, type ProblemeLocal } from "../validation/messages";
+
+export { estDuDepartement, parlePour, structuresDuCompte, type Comptes } from "./acces";
 
 /** Its name in the catalogue folder, beside structures/ and services/. */
 export const FICHIER_COMPTES = "comptes.yml";
@@ -228,9 +233,11 @@ function formeBrute(donnees: unknown): Parameters<typeof problemesCroises>[0] {
   };
 }
 
-/** Types come from the schema: `{ departement: string[]; partenaires: { compte: string; structures: string[] }[] }`. */
-export type Comptes = z.output<ReturnType<typeof schemaComptes>>;
-export type Partenaire = Comptes["partenaires"][number];
+/** What the schema gives is the shared `Comptes` (acces.ts), and nothing else: checked both ways by the compiler. */
+type Lu = z.output<ReturnType<typeof schemaComptes>>;
+type Egaux<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaConformeAuContrat: Egaux<Lu, Comptes> = true;
+void schemaConformeAuContrat;
 
 export interface LectureComptes {
   /** Present when the file has no error. */
@@ -337,26 +344,4 @@ function problemesDeIssue(issue: z.ZodIssue, donnees: unknown, ligneDe: (chemin:
     return [avecLieu(issue.path, `${issue.message} (reçu : ${decrireValeur(recu)})`)];
   }
   return [avecLieu(issue.path, issue.message)];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Questions about an account.
-
-const memeCompte = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/** Whether `login` is one of the Département's accounts (case aside). */
-export function estDuDepartement(comptes: Comptes, login: string): boolean {
-  return comptes.departement.some((c) => memeCompte(c, login));
-}
-
-/** The structures `login` speaks for: « toutes » for the Département, [] for an unknown account. */
-export function structuresDuCompte(comptes: Comptes, login: string): "toutes" | string[] {
-  if (estDuDepartement(comptes, login)) return "toutes";
-  return [...new Set(comptes.partenaires.filter((p) => memeCompte(p.compte, login)).flatMap((p) => p.structures))];
-}
-
-/** Whether `login` may change the listings of structure `structure`. */
-export function parlePour(comptes: Comptes, login: string, structure: string): boolean {
-  const siennes = structuresDuCompte(comptes, login);
-  return siennes === "toutes" || siennes.includes(structure);
 }

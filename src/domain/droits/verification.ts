@@ -14,7 +14,8 @@
  */
 import { lireFrontMatter } from "../validation/frontmatter";
 import { pluriel } from "../validation/messages";
-import { estDuDepartement, structuresDuCompte, FICHIER_COMPTES, type Comptes } from "./comptes";
+import { estDuDepartement, structuresDuCompte, type Comptes } from "./acces";
+import { FICHIER_COMPTES } from "./comptes";
 
 export type Statut = "ajoute" | "modifie" | "supprime" | "renomme";
 
