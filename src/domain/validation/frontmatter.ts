@@ -34,8 +34,8 @@ interface Lieu {
 
 const FORMAT = "« champ: valeur », un par ligne";
 
-/** French gist of a YAML syntax error, for someone who has never heard of YAML. */
-function traduire(erreur: YAMLError, ligneSource?: string): string {
+/** French gist of a YAML syntax error, for someone who has never heard of YAML (also used for content/comptes.yml). */
+export function traduireErreurYaml(erreur: YAMLError, ligneSource?: string): string {
   const m = erreur.message;
   switch (erreur.code) {
     case "BLOCK_AS_IMPLICIT_KEY": {
@@ -220,7 +220,7 @@ export function lireFrontMatter(texteBrut: string): FrontMatter {
       gravite: "erreur",
       ligne: ligneErreur,
       ...(champ !== undefined ? { champ } : {}),
-      message: `YAML illisible : ${traduire(premiere, lignes[ligneErreur - 1])}`,
+      message: `YAML illisible : ${traduireErreurYaml(premiere, lignes[ligneErreur - 1])}`,
     });
     return { corps, ligneCorps, ligneDe, problemes };
   }

@@ -1,11 +1,13 @@
 /**
  * The validator's only file-system part: reads `<dossier>/structures/` and `<dossier>/services/`
- * (subfolders included, so that a misplaced file is reported rather than silently skipped).
+ * (subfolders included, so that a misplaced file is reported rather than silently skipped), and the
+ * rights file `<dossier>/comptes.yml` when there is one (src/domain/droits/comptes.ts).
  * Paths are shown relative to the working directory when inside it (`content/services/x.md`).
  * Synchronous: the Astro integration calls it from a synchronous hook.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { FICHIER_COMPTES, lireComptes } from "../droits/comptes";
 import { validerFichiers, type FichierCatalogue, type OptionsValidation, type ResultatValidation } from "./catalogue";
 import type { Probleme } from "./messages";
 
@@ -83,11 +85,33 @@ export function lireDossierCatalogue(dossier: string): LectureCatalogue {
   return { fichiers, problemes };
 }
 
-/** Reads and validates a catalogue folder (`content` by default in the script). */
+/**
+ * The rights file's problems: its structures must be files of `structures/` (any of them, so that a
+ * listing's own error is not reported twice). No file, no problem: a catalogue may do without rights.
+ */
+function problemesDesComptes(racine: string, lecture: LectureCatalogue, resultat: ResultatValidation): Probleme[] {
+  const chemin = join(racine, FICHIER_COMPTES);
+  if (!existsSync(chemin)) return [];
+  const fichier = cheminAffiche(chemin);
+  let texte: string;
+  try {
+    texte = readFileSync(chemin, "utf8");
+  } catch (erreur) {
+    return [{ fichier, gravite: "erreur", message: `fichier illisible : ${messageErreur(erreur)}` }];
+  }
+  const dossierStructures = `${cheminAffiche(join(racine, "structures"))}/`;
+  const structures = lecture.fichiers
+    .filter((f) => f.chemin.startsWith(dossierStructures) && f.chemin.endsWith(".md") && !f.chemin.slice(dossierStructures.length).includes("/"))
+    .map((f) => f.chemin.slice(dossierStructures.length, -".md".length));
+  const nomsDesStructures = new Map(resultat.structures.map((s) => [s.slug, s.donnees.nom]));
+  return lireComptes(texte, { structures, nomsDesStructures, dossierStructures }).problemes.map((p) => ({ fichier, ...p }));
+}
+
+/** Reads and validates a catalogue folder (`content` by default in the script), rights file included. */
 export function validerDossier(dossier: string, options: OptionsValidation = {}): ResultatValidation {
   const lecture = lireDossierCatalogue(dossier);
   const resultat = validerFichiers(lecture.fichiers, options);
-  const problemes = [...lecture.problemes, ...resultat.problemes].sort((a, b) =>
+  const problemes = [...lecture.problemes, ...resultat.problemes, ...problemesDesComptes(resolve(dossier), lecture, resultat)].sort((a, b) =>
     a.fichier !== b.fichier ? (a.fichier < b.fichier ? -1 : 1) : (a.ligne ?? 0) - (b.ligne ?? 0),
   );
   return { ...resultat, problemes };
