@@ -12,7 +12,8 @@ import CMS from "decap-cms-app";
 import { champsAvantEnregistrement, depuisFichier, versFichier } from "../domain/cms/format";
 import { ApercuService, ApercuStructure } from "./apercus";
 import { ApercuLectureSeule, ControleLectureSeule } from "./lecture-seule";
-import { WIDGET_LECTURE_SEULE } from "../domain/cms/config";
+import { ApercuHoraires, ControleHoraires } from "./horaires";
+import { WIDGET_HORAIRES, WIDGET_LECTURE_SEULE } from "../domain/cms/config";
 import { urlBackendLocal } from "./backend-local";
 import styleDuSite from "../styles/global.css?inline";
 
@@ -34,6 +35,7 @@ CMS.registerEventListener({
 });
 
 CMS.registerWidget(WIDGET_LECTURE_SEULE, ControleLectureSeule as never, ApercuLectureSeule as never);
+CMS.registerWidget(WIDGET_HORAIRES, ControleHoraires as never, ApercuHoraires as never);
 
 CMS.registerPreviewStyle(styleDuSite, { raw: true });
 CMS.registerPreviewTemplate("services", ApercuService);

@@ -168,6 +168,8 @@ export function configBackendDepuisEnv(env: Record<string, string | undefined>, 
 
 /** The custom widget that shows a value without letting it be edited (registered in src/cms/admin.ts). */
 export const WIDGET_LECTURE_SEULE = "lecture-seule";
+/** The hours widget (src/cms/horaires.ts): days and hours chosen, the standard syntax written. */
+export const WIDGET_HORAIRES = "horaires";
 
 /** The local decap-server (`npm run cms`), used only when the CMS is opened on 127.0.0.1 or localhost. */
 export const URL_BACKEND_LOCAL = "http://127.0.0.1:8081/api/v1";
@@ -199,6 +201,7 @@ function champDecap(collection: Collection, nom: NomChamp): ChampDecap {
   const base: ChampDecap = { label: def.label, name: nom };
   const suite: ChampDecap = { required: obligatoire, hint: def.hint };
   const motif = def.motif ? { pattern: [...def.motif] } : {};
+  if (nom === "horaires_accueil") return { ...base, widget: WIDGET_HORAIRES, ...suite };
   switch (def.nature) {
     case "ligne":
     case "code":
