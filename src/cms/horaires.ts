@@ -77,7 +77,8 @@ const S = {
   rangee: { display: "flex", flexWrap: "wrap", gap: "6px 14px", alignItems: "center" },
   legende: { fontWeight: 600, padding: "0 4px" },
   sansCadre: { border: 0, padding: 0, margin: 0, minWidth: 0 },
-  champ: { font: "inherit", padding: "4px 6px", border: "1px solid #8a8d98", borderRadius: "4px", maxWidth: "100%" },
+  champ: { font: "inherit", padding: "4px 6px", border: "1px solid #8a8d98", borderRadius: "4px", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
+  texteLibre: { width: "100%" },
   bouton: { font: "inherit", padding: "4px 10px", border: "1px solid #3a69c7", borderRadius: "4px", background: "#fff", color: "#1f4ea3", cursor: "pointer" },
   erreur: { color: "#a3161a", background: "#fdeeee", padding: "8px 12px", borderRadius: "4px", margin: 0 },
   apercu: { background: "#f4f5f8", padding: "8px 12px", borderRadius: "4px" },
@@ -187,14 +188,14 @@ export class ControleHoraires extends Component<Proprietes, Etat> {
               }),
           },
           h("option", { value: "semaine" }, "Chaque semaine"),
-          h("option", { value: "mois" }, "Certaines semaines du mois (le 1er, le 2e… du mois)"),
+          h("option", { value: "mois" }, "Certaines semaines du mois"),
         ),
       ),
       certaines
         ? h(
             "fieldset",
             { style: S.sansCadre },
-            h("legend", { style: { marginBottom: "4px" } }, "Quelles semaines du mois ?"),
+            h("legend", { style: { marginBottom: "4px" } }, "Quelles semaines du mois ? (une au moins)"),
             h(
               "div",
               { style: S.rangee },
@@ -203,7 +204,7 @@ export class ControleHoraires extends Component<Proprietes, Etat> {
                   this.modifier((s) => {
                     const rangs = new Set(s.regles[k]!.rangs);
                     if (coche) rangs.add(rang);
-                    else rangs.delete(rang);
+                    else if (rangs.size > 1) rangs.delete(rang); // « chaque semaine » is the other choice of « Fréquence »
                     s.regles[k]!.rangs = RANGS.filter((x) => rangs.has(x));
                   }),
                 ),
@@ -280,7 +281,7 @@ export class ControleHoraires extends Component<Proprietes, Etat> {
         h("input", {
           id: this.id(`l${k}-precision`),
           type: "text",
-          style: { ...S.champ, flex: "1 1 12em" },
+          style: { ...S.champ, ...S.texteLibre },
           value: r.commentaire,
           onChange: (e: { target: { value: string } }) => this.modifier((s) => void (s.regles[k]!.commentaire = e.target.value)),
         }),
@@ -342,7 +343,7 @@ export class ControleHoraires extends Component<Proprietes, Etat> {
             h("label", { htmlFor: this.id(`f${k}-au`) }, "au (inclus)"),
             h("input", { id: this.id(`f${k}-au`), type: "date", style: S.champ, value: f.au, onChange: (e: { target: { value: string } }) => this.modifier((x) => void (x.fermetures[k]!.au = e.target.value)) }),
             h("label", { htmlFor: this.id(`f${k}-message`) }, "Message (facultatif)"),
-            h("input", { id: this.id(`f${k}-message`), type: "text", style: { ...S.champ, flex: "1 1 12em" }, value: f.message, onChange: (e: { target: { value: string } }) => this.modifier((x) => void (x.fermetures[k]!.message = e.target.value)) }),
+            h("input", { id: this.id(`f${k}-message`), type: "text", style: { ...S.champ, ...S.texteLibre }, value: f.message, onChange: (e: { target: { value: string } }) => this.modifier((x) => void (x.fermetures[k]!.message = e.target.value)) }),
             h("button", { type: "button", style: S.bouton, onClick: () => this.modifier((x) => void x.fermetures.splice(k, 1)) }, s.fermetures.length > 1 ? `Supprimer la fermeture ${k + 1}` : "Supprimer cette fermeture"),
           ),
         ),
