@@ -92,11 +92,14 @@ export class ControleHoraires extends Component<Proprietes, Etat> {
     this.state = { expert: saisie === undefined, saisie: saisie ?? saisieVide(), valeurDuFormulaire: valeur };
   }
 
-  /** Called by Decap on save: a plain French error stops an invalid value (« jeudi 9h-12h ») from being saved. */
-  isValid(): boolean | { error: { type: string; message: string } } {
+  /**
+   * Called by Decap on save: a plain French error stops an invalid value (« jeudi 9h-12h ») from being saved.
+   * An arrow property: Decap keeps the function and calls it unbound.
+   */
+  isValid = (): boolean | { error: { type: string; message: string } } => {
     const message = erreurHoraires(enTexte(this.props.value), this.state.expert ? undefined : this.state.saisie);
     return message ? { error: { type: "CUSTOM", message: `Horaires d'accueil : ${message}` } } : true;
-  }
+  };
 
   componentDidUpdate(): void {
     // A value set from outside the form (« Appliquer », expert text) is read into the form when it can be.

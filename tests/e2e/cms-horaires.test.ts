@@ -8,10 +8,15 @@
  * decap-server would take minutes and exercise Decap, not the widget. « Untouched » here is what Decap
  * can observe: no `onChange` (so the entry is not dirty and its file is written from the value as read),
  * even when the keyboard walks through every control, and `isValid()` true (so a save is not refused).
- * The same widget in the real /admin/, publishing and the rebuilt page, are cms.test.ts's.
+ * One entry is then opened in the real /admin/ of the built site with decap-server in git mode (as in
+ * cms.test.ts): the widget is registered for the field, Decap calls its `isValid` on save (an invalid value
+ * is not saved), and the suggested fix saves as a draft changing only that line (and `date_maj`).
+ * Publishing and the rebuilt page are cms.test.ts's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
@@ -172,4 +177,108 @@ describe("le widget des horaires", () => {
     expect(refus.error.message).toBe("Horaires d'accueil : Ligne 1 : cochez au moins un jour.");
     await expect.poll(() => page.getByRole("alert").innerText()).toContain("cochez au moins un jour");
   });
+});
+
+describe("le widget des horaires dans /admin/, decap-server en mode git", () => {
+  const DELAI = 30_000;
+  const slug = "epicerie-itinerante-availles-limouzine";
+  const chemin = `content/services/${slug}.md`;
+  let depot: string;
+  let decap: ChildProcess;
+  let journal = "";
+  let port: number;
+  let site: ServeurStatique;
+  let admin: PageSurveillee;
+
+  const git = (...args: string[]) => {
+    const r = spawnSync("git", args, { cwd: depot, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`git ${args.join(" ")} : ${r.stderr}`);
+    return r.stdout;
+  };
+
+  beforeAll(async () => {
+    depot = mkdtempSync(join(tmpdir(), "carto-cms-horaires-depot-"));
+    cpSync("content", join(depot, "content"), { recursive: true });
+    git("init", "-q", "-b", "main");
+    git("config", "user.name", "Test CMS");
+    git("config", "user.email", "test-cms@example.org");
+    git("add", "-A");
+    git("commit", "-q", "-m", "Catalogue initial");
+    port = await new Promise<number>((ok, ko) => {
+      const s = createServer();
+      s.once("error", ko);
+      s.listen(0, "127.0.0.1", () => {
+        const a = s.address();
+        s.close(() => (typeof a === "object" && a ? ok(a.port) : ko(new Error("pas de port"))));
+      });
+    });
+    decap = spawn(process.execPath, ["node_modules/decap-server/dist/index.js"], {
+      env: { ...process.env, MODE: "git", PORT: String(port), BIND_HOST: "127.0.0.1", GIT_REPO_DIRECTORY: depot, LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    decap.stdout!.on("data", (d) => (journal += d));
+    decap.stderr!.on("data", (d) => (journal += d));
+    for (const limite = Date.now() + DELAI; ; ) {
+      const pret = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ action: "info" }) })
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (pret) break;
+      if (Date.now() > limite) throw new Error(`decap-server ne répond pas :\n${journal}`);
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+    site = await demarrerServeur("dist");
+    admin = await nouvellePage(navigateur, site.url, { largeur: 1280, hauteur: 900 });
+    await admin.page.route(`http://127.0.0.1:${port}/**`, (route) => route.continue());
+    admin.page.setDefaultTimeout(DELAI);
+  }, 60_000);
+
+  afterAll(async () => {
+    await admin?.contexte.close();
+    await site?.fermer();
+    decap?.kill();
+    if (depot) rmSync(depot, { recursive: true, force: true });
+  });
+
+  it("refuse d'enregistrer « jeudi 9h-12h », puis enregistre la proposition appliquée : seule la ligne des horaires change", async ({ onTestFailed }) => {
+    const p = admin.page;
+    onTestFailed(async () => {
+      await p.screenshot({ path: join(tmpdir(), `carto-cms-horaires-echec-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
+      console.error(journal.slice(-3000));
+    });
+    await p.goto(`${site.url}/admin/?backend=${port}`);
+    await p.getByRole("button", { name: "Se connecter" }).click();
+    await p.getByRole("link", { name: "Services" }).first().waitFor();
+    await p.goto("about:blank");
+    await p.goto(`${site.url}/admin/?backend=${port}#/collections/services/entries/${slug}`);
+    // The catalogue's value opens in the form: the 2nd and 4th Thursday.
+    const groupe = p.getByRole("group", { name: "Horaires d'accueil" });
+    await groupe.getByLabel("jeudi", { exact: true }).waitFor();
+    expect(await groupe.getByLabel("jeudi", { exact: true }).isChecked()).toBe(true);
+    expect(await groupe.getByLabel("le 2e", { exact: true }).isChecked()).toBe(true);
+    expect(await groupe.getByLabel("le 4e", { exact: true }).isChecked()).toBe(true);
+    const enregistrer = p.getByRole("button", { name: "Enregistrer", exact: true });
+    // Opened, not touched: nothing to save.
+    expect(await enregistrer.isDisabled()).toBe(true);
+
+    await groupe.getByLabel("Mode expert (écrire le code OpenStreetMap)").check();
+    await groupe.getByLabel(/^Code des horaires/).fill("jeudi 9h-12h");
+    await enregistrer.click();
+    // Decap shows the widget's error (from isValid) and saves nothing.
+    await p.getByText("Horaires d'accueil : \"jeudi 9h-12h\" n'est pas au format OpenStreetMap", { exact: false }).first().waitFor();
+    expect(git("branch", "--list", "cms/*").trim()).toBe("");
+    await p.screenshot({ path: join(tmpdir(), "carto-cms-horaires-admin-refus.png") });
+
+    await groupe.getByRole("button", { name: "Appliquer la proposition : Th 09:00-12:00" }).click();
+    // The preview pane says it as the page will.
+    await expect.poll(() => p.frameLocator("iframe").first().getByText("Le jeudi").count(), { timeout: DELAI }).toBeGreaterThan(0);
+    await enregistrer.click();
+    await p.getByText("Modifications enregistrées", { exact: false }).first().waitFor({ timeout: DELAI });
+    const branche = git("branch", "--list", "cms/*").trim().replace(/^[*+ ]+/, "");
+    expect(branche).not.toBe("");
+    const changees = git("diff", "--unified=0", "main", branche, "--", chemin)
+      .split("\n")
+      .filter((l) => /^[-+](?![-+]{2} )/.test(l) && !/date_maj:/.test(l));
+    expect(changees).toEqual([`-horaires_accueil: "Th[2,4] 10:00-12:30"`, `+horaires_accueil: "Th 09:00-12:00"`]);
+    expect(admin.requetesExterieures).toEqual([]);
+  }, 120_000);
 });
