@@ -1,10 +1,10 @@
 /**
  * The hours widget of the partners' space (src/cms/horaires.ts) in Chromium.
  *
- * Harness: the widget's own module, bundled by esbuild (Vite's, already installed) with the React 19 the
+ * Harness: the widget's own module, bundled by esbuild (installed with Astro and tsx) with the React 19 the
  * admin bundles, mounted as Decap mounts a control: a controlled component whose `onChange` sets the
  * value it is given back, and whose `isValid` is read on its ref at save time. Mounting each of the
- * catalogue's ~80 distinct values this way takes a second; opening as many entries through /admin/ and
+ * catalogue's ~80 distinct values this way takes half a minute; opening as many entries through /admin/ and
  * decap-server would take minutes and exercise Decap, not the widget. « Untouched » here is what Decap
  * can observe: no `onChange` (so the entry is not dirty and its file is written from the value as read),
  * even when the keyboard walks through every control, and `isValid()` true (so a save is not refused).
@@ -64,7 +64,8 @@ function rendre() {
   })));
 }
 window.monter = (v) => { valeur = v; changements = []; cle++; rendre(); };
-window.etat = () => ({ valeur, changements, valide: ref.current.isValid() });
+// Decap keeps the function and calls it unbound (Widget.processInnerControlRef): so does the harness.
+window.etat = () => { const isValid = ref.current.isValid; return { valeur, changements, valide: isValid() }; };
 `;
 
 beforeAll(async () => {
