@@ -167,11 +167,15 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
     const slugStructure = texte(valeurs, "structure") ?? "";
     const structure = slugStructure ? structureChoisie(props, slugStructure) : undefined;
     const service = serviceDepuisFormulaire(valeurs, String(props.entry.get("slug") ?? ""), structure);
-    const fiche = ficheService(service, structure, {
+    const lue = ficheService(service, structure, {
       aujourdhui: aujourdhuiAParis(),
       urlStructure: urls.structure,
       urlTheme: urls.theme,
     });
+    // Hours to correct: the hours block says so, rather than « non renseignés » or the structure's.
+    const fiche = horairesAcorriger
+      ? { ...lue, ouEtQuand: { ...lue.ouEtQuand, horaires: { renseignes: false as const, conseil: { avant: "Horaires à corriger (voir le message plus haut).", apres: "" } } } }
+      : lue;
     // The header as on src/pages/services/[service].astro; the body is the page's own component.
     return h(
       "main",
