@@ -43,6 +43,7 @@ describe("saisie des horaires : lecture d'une valeur", () => {
   });
 });
 
+// Each value is read over 400 days by the library, twice: seconds on a loaded machine.
 describe("saisie des horaires : aller-retour", () => {
   const catalogue = horairesDuCatalogue();
 
@@ -57,7 +58,7 @@ describe("saisie des horaires : aller-retour", () => {
       // Written again from what it wrote: the same text (the form is stable).
       expect(valeurDepuisSaisie(saisieDepuisValeur(ecrite, JOUR)!)).toBe(ecrite);
     }
-  });
+  }, 60_000);
 
   it("les valeurs déjà écrites comme le formulaire les écrit se réécrivent à l'octet près", () => {
     const identiques = catalogue.filter((v) => valeurDepuisSaisie(saisieDepuisValeur(v, JOUR)!) === v);
@@ -65,7 +66,7 @@ describe("saisie des horaires : aller-retour", () => {
     expect(identiques.length).toBeGreaterThan(catalogue.length * 0.8);
     expect(identiques).toContain("Th[2,4] 09:30-12:30");
     expect(identiques).toContain("24/7");
-  });
+  }, 60_000);
 
   it("des formulaires générés s'écrivent en valeurs valides que la bibliothèque lit comme eux", () => {
     const jours = [[0, 1, 2, 3, 4], [1, 3], [5], [2, 4], [0, 1, 2, 3, 4, 5, 6]];
@@ -93,7 +94,7 @@ describe("saisie des horaires : aller-retour", () => {
       }
     }
     expect(n).toBe(75);
-  });
+  }, 60_000);
 
   it("les valeurs de l'oracle des mots que le formulaire accepte gardent leur sens", () => {
     let lues = 0;
@@ -104,7 +105,7 @@ describe("saisie des horaires : aller-retour", () => {
       expect(memeSens(v, valeurDepuisSaisie(s)), v).toBe(true);
     }
     expect(lues).toBeGreaterThan(20);
-  });
+  }, 60_000);
 });
 
 describe("saisie des horaires : problèmes dits en français", () => {
