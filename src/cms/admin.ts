@@ -12,8 +12,9 @@ import CMS from "decap-cms-app";
 import { champsAvantEnregistrement, depuisFichier, versFichier } from "../domain/cms/format";
 import { ApercuService, ApercuStructure } from "./apercus";
 import { ApercuLectureSeule, ControleLectureSeule } from "./lecture-seule";
-import { FORMATS_FICHIER, WIDGET_CONFIRMATION, WIDGET_LECTURE_SEULE } from "../domain/cms/config";
+import { FORMATS_FICHIER, WIDGET_CONFIRMATION, WIDGET_HORAIRES, WIDGET_LECTURE_SEULE } from "../domain/cms/config";
 import { ApercuConfirmation, ControleConfirmation } from "./confirmation";
+import { ApercuHoraires, ControleHoraires } from "./horaires";
 import { phrasesFrancaises } from "./francais";
 import { champsDeListe } from "../domain/cms/liste";
 import { aujourdhuiAParis } from "../domain/dates";
@@ -50,6 +51,7 @@ CMS.registerLocale("fr", phrasesFrancaises(CMS.getLocale("fr")));
 
 CMS.registerWidget(WIDGET_CONFIRMATION, ControleConfirmation as never, ApercuConfirmation as never);
 CMS.registerWidget(WIDGET_LECTURE_SEULE, ControleLectureSeule as never, ApercuLectureSeule as never);
+CMS.registerWidget(WIDGET_HORAIRES, ControleHoraires as never, ApercuHoraires as never);
 
 CMS.registerPreviewStyle(styleDuSite, { raw: true });
 CMS.registerPreviewTemplate("services", ApercuService);

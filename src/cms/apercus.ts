@@ -12,6 +12,7 @@ import { aujourdhuiAParis, dateEnClair, estJourValide } from "../domain/dates";
 import { ficheService } from "../domain/fiche-service";
 import { horairesDeLaStructure } from "../domain/horaires/fiche";
 import Horaires from "../components/fiche/Horaires";
+import { erreurHoraires } from "./horaires";
 import { markdownEnHtml } from "../domain/markdown";
 import type { ServiceFrontmatter, StructureFrontmatter } from "../domain/schema";
 import { lienTelephone, telephoneEnClair } from "../domain/telephone";
@@ -143,21 +144,38 @@ function structureChoisie(props: PreviewTemplateComponentProps, slug: string): S
   return undefined;
 }
 
+/**
+ * An invalid hours value stops the build, so no page says it: the preview shows the validator's message in
+ * its place, not the library's lenient reading (« jeudi 9h-12h » read as « le jeudi 9 h – 12 h »).
+ */
+function horairesInvalides(valeurs: Donnees): { valeurs: Donnees; message?: string } {
+  const v = texte(valeurs, "horaires_accueil");
+  const message = v ? erreurHoraires(v) : undefined;
+  return message ? { valeurs: { ...valeurs, horaires_accueil: undefined }, message } : { valeurs };
+}
+
+const alerteHoraires = (message: string) =>
+  h("p", { role: "alert", className: "horaires-a-corriger" }, `Horaires d'accueil à corriger (la fiche ne peut pas être publiée ainsi) : ${message}`);
+
 function erreur(e: unknown): ReactNode {
   return h("p", { role: "alert" }, `Aperçu indisponible : ${e instanceof Error ? e.message : String(e)}`);
 }
 
 export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
   try {
-    const valeurs = enObjet(props.entry.get("data"));
+    const { valeurs, message: horairesAcorriger } = horairesInvalides(enObjet(props.entry.get("data")));
     const slugStructure = texte(valeurs, "structure") ?? "";
     const structure = slugStructure ? structureChoisie(props, slugStructure) : undefined;
     const service = serviceDepuisFormulaire(valeurs, String(props.entry.get("slug") ?? ""), structure);
-    const fiche = ficheService(service, structure, {
+    const lue = ficheService(service, structure, {
       aujourdhui: aujourdhuiAParis(),
       urlStructure: urls.structure,
       urlTheme: urls.theme,
     });
+    // Hours to correct: the hours block says so, rather than « non renseignés » or the structure's.
+    const fiche = horairesAcorriger
+      ? { ...lue, ouEtQuand: { ...lue.ouEtQuand, horaires: { renseignes: false as const, conseil: { avant: "Horaires à corriger (voir le message plus haut).", apres: "" } } } }
+      : lue;
     // The header as on src/pages/services/[service].astro; the body is the page's own component.
     return h(
       "main",
@@ -184,6 +202,7 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
           ),
           h("p", { className: "maj" }, "Mis à jour le ", h("time", { dateTime: fiche.miseAJour.date }, fiche.miseAJour.le)),
         ),
+        horairesAcorriger ? alerteHoraires(horairesAcorriger) : null,
         h(FicheServiceCorps, { fiche }),
       ),
     );
@@ -194,7 +213,7 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
 
 export function ApercuStructure(props: PreviewTemplateComponentProps): ReactNode {
   try {
-    const valeurs = enObjet(props.entry.get("data"));
+    const { valeurs, message: horairesAcorriger } = horairesInvalides(enObjet(props.entry.get("data")));
     const s = structureDepuisFormulaire(valeurs, String(props.entry.get("slug") ?? ""));
     const lieu = s.lieu;
     const horaires = horairesDeLaStructure(s, aujourdhuiAParis());
@@ -208,8 +227,8 @@ export function ApercuStructure(props: PreviewTemplateComponentProps): ReactNode
     if (s.telephone) ligne("telephone", "Téléphone", h("a", { href: lienTelephone(s.telephone) }, telephoneEnClair(s.telephone)));
     if (s.courriel) ligne("courriel", "Courriel", h("a", { href: `mailto:${s.courriel}` }, s.courriel));
     if (s.site_web) ligne("site", "Site web", h("a", { href: s.site_web }, s.site_web));
-    // The page's own component; a value being typed that does not read yet is shown as typed (partners only).
-    if (s.horaires_accueil && !horaires.renseignes) ligne("horaires", "Horaires d'accueil", h("code", null, s.horaires_accueil));
+    // The page's own component; a value the build would refuse: the validator's message instead.
+    if (horairesAcorriger) ligne("horaires", "Horaires d'accueil", alerteHoraires(horairesAcorriger));
     else ligne("horaires", "Horaires d'accueil", h(Horaires, { horaires }));
     return h(
       "main",

@@ -291,8 +291,8 @@ export const CHAMPS_CMS = {
   horaires_accueil: {
     label: "Horaires d'accueil",
     hint:
-      "Format OpenStreetMap : jours en anglais abrégés (Mo Tu We Th Fr Sa Su), plages séparées par des virgules, " +
-      "groupes de jours par des points-virgules. Ex. : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00",
+      "Cochez les jours, indiquez les heures ; « Certaines semaines du mois » pour « le 2e et le 4e jeudi ». " +
+      "L'aperçu montre ce que la page affichera.",
     nature: "ligne",
   },
   volume_horaire_hebdomadaire: {

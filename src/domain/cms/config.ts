@@ -177,6 +177,8 @@ export function configBackendDepuisEnv(env: Record<string, string | undefined>, 
 
 /** The custom widget that shows a value without letting it be edited (registered in src/cms/admin.ts). */
 export const WIDGET_LECTURE_SEULE = "lecture-seule";
+/** The hours widget (src/cms/horaires.ts): days and hours chosen, the standard syntax written. */
+export const WIDGET_HORAIRES = "horaires";
 
 /** The file format of each collection (registered in src/cms/admin.ts): one per collection, as reading adds collection-specific list fields. */
 export const FORMATS_FICHIER: Record<Collection, string> = { structures: "carto-md-structures", services: "carto-md-services" };
@@ -215,6 +217,7 @@ function champDecap(collection: Collection, nom: NomChamp): ChampDecap {
   const base: ChampDecap = { label: def.label, name: nom };
   const suite: ChampDecap = { required: obligatoire, hint: def.hint };
   const motif = def.motif ? { pattern: [...def.motif] } : {};
+  if (nom === "horaires_accueil") return { ...base, widget: WIDGET_HORAIRES, ...suite };
   switch (def.nature) {
     case "ligne":
     case "code":

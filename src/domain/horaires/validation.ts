@@ -5,10 +5,12 @@
  */
 import OpeningHours from "opening_hours";
 import type { nominatim_object, optional_conf } from "opening_hours";
+import { horairesDepuisLeFrancais } from "./francais";
 
 export type VerificationHoraires =
   | { ok: true; avertissements: string[] }
-  | { ok: false; message: string };
+  /** `suggestion`: a valid value meaning what was written (the CMS offers to apply it); absent rather than a guess. */
+  | { ok: false; message: string; suggestion?: string };
 
 const EXEMPLE = "Mo-Fr 09:00-12:00,14:00-17:00";
 
@@ -107,6 +109,28 @@ function raisonsErreur(erreur: unknown, valeur: string): string[] {
   return sansDoublons(resultat);
 }
 
+/**
+ * The library's hints that name a replacement (« Veuillez utiliser "Mo" pour "lundi" ») are right only when
+ * the word replaced is one it knows for sure: a French day, « et », a dash, the « h » of « 9h », « fermé »,
+ * « jours fériés », or a comment to quote. Its other guesses (« "Mo" pour "e" » in « 2e et 4e jeudi »,
+ * « "," plutôt que "u" » in « au ») are nonsense: such a hint is left out, and so is a fix built on it.
+ */
+const MOTS_SURS = new Set([
+  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+  "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "lu", "ma", "me", "je", "ve", "sa", "di",
+  "et", "–", "—", "fermé", "ferme", "jours fériés", "jour férié", "férié", "fériés",
+]);
+
+function indiceSur(message: string): boolean {
+  const remplace = /(?:pour|plutôt que) "(.*)"\.?\s*(?:Même|$)/.exec(message);
+  if (!remplace) return true; // an explanation, not a replacement
+  const mot = remplace[1]!.trim();
+  if (MOTS_SURS.has(mot.toLowerCase())) return true;
+  // A comment left unquoted: the library proposes it between quotes.
+  const par = /Veuillez utiliser "(.*)" plutôt que/.exec(message)?.[1];
+  return par !== undefined && par.toLowerCase() === `"${mot.toLowerCase()}"`;
+}
+
 function messageInvalide(valeur: string, raisons: string[], suggestion?: string): string {
   let message = `"${valeur}" n'est pas au format OpenStreetMap opening_hours (exemple : ${EXEMPLE}).`;
   if (raisons.length > 0) message += ` ${raisons.join(" ")}`;
@@ -143,21 +167,28 @@ function verifierHorairesSansMemoire(valeur: string): VerificationHoraires {
   try {
     oh = construire(valeur);
   } catch (erreur) {
-    return { ok: false, message: messageInvalide(valeur, raisonsErreur(erreur, valeur)) };
+    const suggestion = suggestionVerifiee(valeur, horairesDepuisLeFrancais(valeur));
+    return {
+      ok: false,
+      message: messageInvalide(valeur, raisonsErreur(erreur, valeur).filter(indiceSur), suggestion),
+      ...(suggestion ? { suggestion } : {}),
+    };
   }
   const avertissements = oh.getStructuredWarnings();
   const corrections = avertissements.filter((a) => CORRECTIONS.has(a.type));
   if (corrections.length > 0) {
-    let suggestion: string | undefined;
-    try {
-      suggestion = oh.prettifyValue();
-    } catch {
-      suggestion = undefined;
+    const surs = corrections.every((a) => a.type !== "word_error_correction" || indiceSur(a.message));
+    let suggestion = suggestionVerifiee(valeur, horairesDepuisLeFrancais(valeur));
+    if (!suggestion && surs) {
+      try {
+        const prettifiee = oh.prettifyValue();
+        suggestion = sansRemplacement(prettifiee) ? suggestionVerifiee(valeur, prettifiee) : undefined;
+      } catch {
+        suggestion = undefined;
+      }
     }
-    return {
-      ok: false,
-      message: messageInvalide(valeur, sansDoublons(corrections.map((a) => phrase(a.message))), suggestion),
-    };
+    const raisons = sansDoublons(corrections.map((a) => phrase(a.message)).filter(indiceSur));
+    return { ok: false, message: messageInvalide(valeur, raisons, suggestion), ...(suggestion ? { suggestion } : {}) };
   }
   return {
     ok: true,
@@ -165,6 +196,29 @@ function verifierHorairesSansMemoire(valeur: string): VerificationHoraires {
       avertissements.filter((a) => !AVERTISSEMENTS_IGNORES.has(a.type)).map((a) => phrase(a.message)),
     ),
   };
+}
+
+/**
+ * In the syntax, a later rule replaces the earlier ones on its days (« Mo 09:00-12:00; Mo 14:00-17:00 » is
+ * open on Monday afternoon only); someone who wrote « lundi 9h-12h; lundi 14h-17h » meant both. A fix whose
+ * rules replace one another is therefore not proposed: it is the same with its rules added (", ") instead.
+ */
+function sansRemplacement(proposition: string): boolean {
+  const regles = proposition.split("; ");
+  if (regles.length < 2) return true;
+  try {
+    // Any two years will do (one of them leap): the question is whether a rule hides another, not when.
+    const intervalles = (v: string) => JSON.stringify(construire(v).getOpenIntervals(new Date(2027, 0, 1), new Date(2029, 0, 1)));
+    return intervalles(proposition) === intervalles(regles.join(", "));
+  } catch {
+    return false;
+  }
+}
+
+/** A proposed fix, kept only when it is itself valid (and not the value itself). */
+function suggestionVerifiee(valeur: string, proposition: string | undefined): string | undefined {
+  if (!proposition || proposition === valeur.trim()) return undefined;
+  return verifierHoraires(proposition).ok ? proposition : undefined;
 }
 
 /** Open (true), closed (false) or unknown (null: invalid value, "sur rendez-vous", open end…). */
