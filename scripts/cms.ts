@@ -84,7 +84,7 @@ function preparerDepot(source: string, depot: string, branche: string): string[]
       messages.push(`Espace local mis à jour avec ${pluriel(nouveaux, "commit")} de votre copie (${court(sourceHead)}).`);
     } else if (nouveaux > 0) {
       messages.push(
-        `Votre copie a ${pluriel(nouveaux, "commit")} que l'espace local n'a pas, et l'espace local ${pluriel(aRecuperer, "commit")} publié${aRecuperer > 1 ? "s" : ""} pas encore récupéré${aRecuperer > 1 ? "s" : ""} :`,
+        `Votre copie a ${pluriel(nouveaux, "commit")} que l'espace local n'a pas, et l'espace local a ${pluriel(aRecuperer, "commit")} publié${aRecuperer > 1 ? "s" : ""} pas encore récupéré${aRecuperer > 1 ? "s" : ""} :`,
         "  récupérez-les (commande ci-dessous) puis relancez npm run cms pour repartir de votre copie.",
       );
     } else {
@@ -200,7 +200,8 @@ lancer("astro dev", ["node_modules/astro/astro.js", "dev", "--host", HOTE, "--po
   CARTO_CATALOGUE: join(depot, "content"),
 });
 
-const depotAffiche = relative(process.cwd(), depot) || depot;
+// Relative to the repository where `git pull` is typed (the one whose catalogue is edited).
+const depotAffiche = relative(options.source, depot);
 const adresse = `http://${HOTE}:${portSite}/admin/${portBackend === 8081 ? "" : `?backend=${portBackend}`}`;
 console.log(`
 Espace partenaires local : ${adresse}
