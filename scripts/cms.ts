@@ -12,30 +12,17 @@
  * then told the backend's port with `/admin/?backend=<port>`. `--depuis`: the repository whose catalogue is
  * edited (default: this one; the browser test gives a temporary one).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
+import { ErreurCms, preparerDepot } from "./espace-local";
 
 const HOTE = "127.0.0.1";
 const racine = fileURLToPath(new URL("..", import.meta.url));
-/** What decap-server's copy checks out: what the CMS writes (collections' folders, media_folder). */
-const DOSSIERS_EDITES = ["/content/", "/public/medias/"];
-
-class ErreurCms extends Error {}
-
-function git(dossier: string, ...args: string[]): string {
-  const r = spawnSync("git", args, { cwd: dossier, encoding: "utf8" });
-  if (r.status !== 0) throw new ErreurCms(`git ${args.join(" ")} (dans ${dossier}) a échoué :\n${r.stderr.trim()}`);
-  return r.stdout.trim();
-}
-
-function gitOk(dossier: string, ...args: string[]): boolean {
-  return spawnSync("git", args, { cwd: dossier, encoding: "utf8" }).status === 0;
-}
 
 /** The branch the admin works on: backend.branch of the config it reads (public/admin/config.yml). */
 function brancheDeLaConfig(): string {
@@ -43,66 +30,6 @@ function brancheDeLaConfig(): string {
   const branche = (parse(readFileSync(fichier, "utf8")) as { backend?: { branch?: unknown } })?.backend?.branch;
   if (typeof branche !== "string" || !branche) throw new ErreurCms(`${fichier} : backend.branch manque (relancez npm run cms:config).`);
   return branche;
-}
-
-const court = (commit: string) => commit.slice(0, 7);
-const pluriel = (n: number, mot: string) => `${n} ${mot}${n > 1 ? "s" : ""}`;
-
-/**
- * Creates the local copy on first start, or brings it up to date with the source's commit when that
- * loses nothing (fast-forward). Returns what to tell the user about where it starts from.
- */
-function preparerDepot(source: string, depot: string, branche: string): string[] {
-  if (!gitOk(source, "rev-parse", "--verify", "-q", "HEAD")) throw new ErreurCms(`${source} n'est pas un dépôt git avec au moins un commit.`);
-  const messages: string[] = [];
-  if (!existsSync(join(depot, ".git"))) {
-    mkdirSync(depot, { recursive: true });
-    git(depot, "init", "-q", "-b", branche);
-    // decap-server commits with this identity: the developer's when git knows it.
-    git(depot, "config", "user.name", gitOk(source, "config", "user.name") ? git(source, "config", "user.name") : "Espace partenaires local");
-    git(depot, "config", "user.email", gitOk(source, "config", "user.email") ? git(source, "config", "user.email") : "cms-local@127.0.0.1");
-    git(depot, "sparse-checkout", "set", "--no-cone", ...DOSSIERS_EDITES);
-    git(depot, "fetch", "-q", "--no-tags", source, "HEAD");
-    git(depot, "reset", "-q", "--hard", "FETCH_HEAD");
-    messages.push(`Espace local créé depuis le dernier commit de votre copie (${court(git(depot, "rev-parse", "HEAD"))}).`);
-  } else {
-    if (git(depot, "status", "--porcelain") !== "")
-      throw new ErreurCms(`${depot} a des modifications non commitées (un arrêt pendant un enregistrement ?) : voyez-les avec « git -C ${depot} status », puis annulez-les (git -C ${depot} checkout -- .) et relancez.`);
-    // decap-server returns to the branch it found after each operation: an interrupted one may leave a draft's.
-    if (git(depot, "branch", "--show-current") !== branche) {
-      if (!gitOk(depot, "rev-parse", "--verify", "-q", `refs/heads/${branche}`))
-        throw new ErreurCms(`${depot} n'a pas de branche ${branche} (backend.branch de public/admin/config.yml) : supprimez ce dossier et relancez.`);
-      git(depot, "checkout", "-q", branche);
-    }
-    git(depot, "fetch", "-q", "--no-tags", source, "HEAD");
-    const local = git(depot, "rev-parse", "HEAD");
-    const sourceHead = git(depot, "rev-parse", "FETCH_HEAD");
-    const aRecuperer = Number(git(depot, "rev-list", "--count", `${sourceHead}..${local}`));
-    const nouveaux = Number(git(depot, "rev-list", "--count", `${local}..${sourceHead}`));
-    if (nouveaux > 0 && aRecuperer === 0) {
-      git(depot, "merge", "-q", "--ff-only", "FETCH_HEAD");
-      messages.push(`Espace local mis à jour avec ${pluriel(nouveaux, "commit")} de votre copie (${court(sourceHead)}).`);
-    } else if (nouveaux > 0) {
-      messages.push(
-        `Votre copie a ${pluriel(nouveaux, "commit")} que l'espace local n'a pas, et l'espace local a ${pluriel(aRecuperer, "commit")} publié${aRecuperer > 1 ? "s" : ""} pas encore récupéré${aRecuperer > 1 ? "s" : ""} :`,
-        "  récupérez-les (commande ci-dessous) puis relancez npm run cms pour repartir de votre copie.",
-      );
-    } else {
-      messages.push(`Espace local repris tel quel (${court(local)}).`);
-    }
-    if (aRecuperer > 0 && nouveaux === 0) messages.push(`${pluriel(aRecuperer, "commit")} publié${aRecuperer > 1 ? "s" : ""} dans l'espace local, pas encore dans votre copie.`);
-  }
-  const brouillons = git(depot, "for-each-ref", "--format=%(refname:short)", "refs/heads/cms/").split("\n").filter(Boolean);
-  if (brouillons.length > 0) messages.push(`${pluriel(brouillons.length, "brouillon")} en cours (Flux éditorial) : ${brouillons.map((b) => b.replace(/^cms\//, "")).join(", ")}.`);
-  const modifies = git(source, "status", "--porcelain", "--", ...DOSSIERS_EDITES.map((d) => d.slice(1, -1))).split("\n").filter(Boolean);
-  if (modifies.length > 0)
-    messages.push(
-      modifies.length === 1
-        ? "Attention : 1 fichier de content/ (ou public/medias/) modifié et non commité dans votre copie n'est pas"
-        : `Attention : ${modifies.length} fichiers de content/ (ou public/medias/) modifiés et non commités dans votre copie ne sont pas`,
-      "  dans l'espace local, qui part de vos commits : commitez puis relancez npm run cms pour les y voir.",
-    );
-  return messages;
 }
 
 /** The wanted port if it is free on 127.0.0.1, else one the system gives. */
@@ -208,7 +135,7 @@ Espace partenaires local : ${adresse}
   Cliquez sur « Se connecter » : pas de compte en local. Ctrl-C pour arrêter (les brouillons sont gardés).
 
   Relecture comme en ligne : « Enregistrer » crée un brouillon (branche cms/… de l'espace local), visible
-  dans « Flux éditorial » ; « Publier » le fusionne dans la branche ${branche} de l'espace local.
+  dans l'onglet « Flux » ; « Publier » le fusionne dans la branche ${branche} de l'espace local.
   Rien n'est écrit dans votre copie de travail : l'espace local est ${depotAffiche}
   (un dépôt git à part, ignoré par git). Le site http://${HOTE}:${portSite}/ montre ce qui y est publié.
 ${messages.map((m) => `  ${m}`).join("\n")}
