@@ -79,6 +79,7 @@ export function preparerDepot(source: string, depot: string, branche: string): s
     if (aRecuperer > 0 && nouveaux === 0) messages.push(`${pluriel(aRecuperer, "commit")} publié${aRecuperer > 1 ? "s" : ""} dans l'espace local, pas encore dans votre copie.`);
   }
   const brouillons = git(depot, "for-each-ref", "--format=%(refname:short)", "refs/heads/cms/").split("\n").filter(Boolean);
+  messages.push(...rebaserBrouillons(depot, branche, brouillons));
   if (brouillons.length > 0) messages.push(`${pluriel(brouillons.length, "brouillon")} en cours (onglet « Flux ») : ${brouillons.map((b) => b.replace(/^cms\//, "")).join(", ")}.`);
   const modifies = git(source, "status", "--porcelain", "--", ...DOSSIERS_EDITES.map((d) => d.slice(1, -1))).split("\n").filter(Boolean);
   if (modifies.length > 0)
@@ -88,5 +89,27 @@ export function preparerDepot(source: string, depot: string, branche: string): s
         : `Attention : ${modifies.length} fichiers de content/ (ou public/medias/) modifiés et non commités dans votre copie ne sont pas`,
       "  dans l'espace local, qui part de vos commits : commitez puis relancez npm run cms pour les y voir.",
     );
+  return messages;
+}
+
+/**
+ * decap-server compares a draft with the branch's tip (`git diff <branche> <brouillon>`): once the branch
+ * has moved on (caught up above, or another draft published), a draft based on an older tip shows those
+ * commits' files as its own, and the admin fails to open it. Each draft is replayed on the tip, as
+ * decap-server does itself on each save; a draft that conflicts is left as it is, and said.
+ */
+function rebaserBrouillons(depot: string, branche: string, brouillons: string[]): string[] {
+  const messages: string[] = [];
+  for (const brouillon of brouillons) {
+    if (gitOk(depot, "merge-base", "--is-ancestor", branche, brouillon)) continue;
+    if (!gitOk(depot, "-c", "commit.gpgsign=false", "rebase", "-q", branche, brouillon)) {
+      gitOk(depot, "rebase", "--abort");
+      messages.push(
+        `Le brouillon ${brouillon.replace(/^cms\//, "")} touche les mêmes lignes qu'une publication : il ne s'ouvrira pas bien.`,
+        `  Supprimez-le (git -C ${depot} branch -D ${brouillon}) et refaites la modification.`,
+      );
+    }
+    git(depot, "checkout", "-q", branche);
+  }
   return messages;
 }

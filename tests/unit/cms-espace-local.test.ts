@@ -90,6 +90,29 @@ describe("preparerDepot (espace local de npm run cms)", { timeout: 30_000 }, () 
     expect(readFileSync(join(depot, "content/services/atelier.md"), "utf8")).toBe("v2 développeuse\n");
   });
 
+  it("replays drafts on the branch's new tip, so that a draft's changes are only its own", () => {
+    preparerDepot(source, depot, "main");
+    brouillon("atelier", "v2 brouillon\n");
+    commit(source, "src/code.ts", "export const y = 2;\n", "Code");
+    preparerDepot(source, depot, "main");
+    expect(git(depot, "diff", "--name-only", "main", "cms/services/atelier")).toBe("content/services/atelier.md");
+    expect(git(depot, "show", "cms/services/atelier:content/services/atelier.md")).toBe("v2 brouillon");
+    expect(git(depot, "branch", "--show-current")).toBe("main");
+  });
+
+  it("leaves a draft that conflicts with a publication as it is, and says so", () => {
+    preparerDepot(source, depot, "main");
+    brouillon("atelier", "v2 brouillon\n");
+    const avant = git(depot, "rev-parse", "cms/services/atelier");
+    commit(depot, "content/services/atelier.md", "v2 publiée autrement\n", "Publication");
+    const messages = preparerDepot(source, depot, "main");
+    expect(messages).toContain("Le brouillon services/atelier touche les mêmes lignes qu'une publication : il ne s'ouvrira pas bien.");
+    expect(messages).toContain(`  Supprimez-le (git -C ${depot} branch -D cms/services/atelier) et refaites la modification.`);
+    expect(git(depot, "rev-parse", "cms/services/atelier")).toBe(avant);
+    expect(git(depot, "branch", "--show-current")).toBe("main");
+    expect(git(depot, "status", "--porcelain")).toBe("");
+  });
+
   it("says what was published and not brought back; the printed git pull brings it, then all is even", () => {
     preparerDepot(source, depot, "main");
     commit(depot, "content/services/atelier.md", "v2 publiée\n", "Service « atelier » : mise à jour");
