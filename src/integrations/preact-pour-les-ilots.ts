@@ -34,6 +34,9 @@ const COMPAT_AVEC_USE = fileURLToPath(new URL("../lib/preact-compat-avec-use.js"
 /** The packages VERS_PREACT replaces (react, react-dom). */
 const PAQUETS_REMPLACES = [...new Set(Object.keys(VERS_PREACT).map((source) => source.split("/")[0]!))];
 
+/** What the islands get in the browser under `astro dev`: pre-bundled under their own names. */
+const CIBLES_NAVIGATEUR = [...new Set(Object.values(VERS_PREACT))].filter((cible) => !cible.endsWith("/server"));
+
 export function reactVersPreact(): Plugin {
   return {
     name: "carto-insertion:react-vers-preact",
@@ -41,10 +44,15 @@ export function reactVersPreact(): Plugin {
     // `astro dev` renders on the server with the dependencies it leaves external loaded by Node, past
     // resolveId: the islands' `react` imports reached React itself, whose hooks fail under Preact, and dev
     // pages came without their islands. Bundled, they go through resolveId (a build is the same either way).
-    config: () => ({ ssr: { noExternal: PAQUETS_REMPLACES } }),
+    // `astro dev` pre-bundles dependencies under their bare names, one file per name: its scan must see
+    // `react` as React (the admin's Decap and previews), else the admin's `react` was preact/compat and its
+    // previews crashed (« A React Element from an older version of React »). The islands' imports, resolved
+    // below, reach preact/compat under its own name, pre-bundled from the start (no reload on first use).
+    config: () => ({ ssr: { noExternal: PAQUETS_REMPLACES }, optimizeDeps: { include: CIBLES_NAVIGATEUR } }),
     async resolveId(source, importer, options) {
       const cible = VERS_PREACT[source];
       if (!cible || !importer) return null;
+      if ((options as { scan?: boolean } | undefined)?.scan) return null;
       const chemin = importer.replace(/\\/g, "/");
       if (!options?.ssr && !ILOTS_PREACT.some((motif) => motif.test(chemin))) return null;
       if (source === "react" && /\/@react-leaflet\/core\//.test(chemin)) return COMPAT_AVEC_USE;
