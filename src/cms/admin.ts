@@ -12,16 +12,22 @@ import CMS from "decap-cms-app";
 import { champsAvantEnregistrement, depuisFichier, versFichier } from "../domain/cms/format";
 import { ApercuService, ApercuStructure } from "./apercus";
 import { ApercuLectureSeule, ControleLectureSeule } from "./lecture-seule";
-import { WIDGET_LECTURE_SEULE } from "../domain/cms/config";
+import { ApercuNom, ControleNom } from "./nom-unique";
+import { fusionnerPhrases, PHRASES_FRANCAISES, type Phrases } from "./francais";
+import { WIDGET_LECTURE_SEULE, WIDGET_NOM } from "../domain/cms/config";
+import "./formulaire.css";
 import { urlBackendLocal } from "./backend-local";
 import styleDuSite from "../styles/global.css?inline";
 
 // Saving edits the file as it was read, with the project's own serializer: only edited lines change.
-// Decap passes the collection's field order to toFile.
+// Files keep the schema's field order, whatever the form's (Decap's field order argument is not used).
 CMS.registerCustomFormat("carto-md", "md", {
   fromFile: (texte: string) => depuisFichier(texte),
-  toFile: (donnees: object, ordre?: string[]) => versFichier(donnees as Record<string, unknown>, ordre),
+  toFile: (donnees: object) => versFichier(donnees as Record<string, unknown>),
 });
+
+// Our French over decap-cms-locales' (which decap-cms-app has registered): plain form errors.
+CMS.registerLocale("fr", fusionnerPhrases((CMS.getLocale("fr") ?? {}) as Phrases, PHRASES_FRANCAISES));
 
 // On save: `date_maj` = the day of the edit in Paris (whatever the editor's clock zone), and the
 // slug of the name by the project's rule (`_identifiant`, which the collections' slug template uses).
@@ -34,6 +40,7 @@ CMS.registerEventListener({
 });
 
 CMS.registerWidget(WIDGET_LECTURE_SEULE, ControleLectureSeule as never, ApercuLectureSeule as never);
+CMS.registerWidget(WIDGET_NOM, ControleNom as never, ApercuNom as never);
 
 CMS.registerPreviewStyle(styleDuSite, { raw: true });
 CMS.registerPreviewTemplate("services", ApercuService);
