@@ -12,7 +12,20 @@
 export type Phrases = { [cle: string]: string | Phrases };
 
 export const PHRASES_FRANCAISES = {
+  ui: {
+    toast: {
+      // Shown for any field error at save, not only a missing one.
+      missingRequiredField: "Rien n'est enregistré : corrigez les champs signalés en rouge, puis enregistrez de nouveau.",
+    },
+  },
   editor: {
+    // Missing from decap-cms-locales' fr (English showed): the folded technical block's button.
+    editorWidgets: {
+      object: {
+        expand: "Déplier",
+        collapse: "Replier",
+      },
+    },
     editorControlPane: {
       widget: {
         required: "Ce champ est obligatoire : remplissez-le avant d'enregistrer.",

@@ -1,7 +1,7 @@
 /**
  * Decap widget « nom-unique »: the name's text input. For a NEW listing, it looks up the collection's
- * listings with the same address (`slugifier(nom)`, the file's name) through the `query` prop Decap gives
- * widgets (as its relation widget does), and `isValid()` refuses the name with a clear message
+ * listings once through the `query` prop Decap gives widgets (as its relation widget does), and
+ * `isValid()` refuses a name whose address (`slugifier(nom)`, the file's name) is taken, with a clear message
  * (src/domain/cms/nom-pris.ts) instead of Decap's silent `-1` address. An existing listing keeps its name's
  * address whatever its name becomes: it is not checked. `.ts` with createElement: see admin.ts.
  */
@@ -37,26 +37,25 @@ interface Proprietes {
 
 type Validite = true | { error: { type: "CUSTOM"; message: string } } | Promise<void>;
 
-const ATTENTE_SAISIE_MS = 400;
-
 export class ControleNom extends Component<Proprietes> {
-  /** The last address checked, and its message if taken. */
-  private verifie?: { slug: string; message?: string };
-  private minuteur?: ReturnType<typeof setTimeout>;
+  /** The collection's listings, looked up once (a new listing's form only). */
+  private existantes?: FicheExistante[];
+  private chargement?: Promise<void>;
+  /** The message the field shows now, to validate again only when it changes. */
+  private montre?: string;
   private champ: HTMLInputElement | null = null;
   private curseur = 0;
 
   componentDidMount(): void {
-    if (this.estNouvelle() && this.texte() !== "") void this.verifierPuisMontrer();
+    if (this.estNouvelle()) void this.charger().then(() => this.montrer());
   }
 
-  componentDidUpdate(): void {
-    // Keeps the caret where it was when Decap re-renders the input (as Decap's string widget does).
-    if (this.champ && this.champ.selectionStart !== this.curseur) this.champ.setSelectionRange(this.curseur, this.curseur);
-  }
-
-  componentWillUnmount(): void {
-    clearTimeout(this.minuteur);
+  componentDidUpdate(avant: Proprietes): void {
+    // Keeps the caret where it was when a typed change comes back as the new value (as Decap's string
+    // widget does), and only then: a selection made since (select all, then type) is left alone.
+    if (avant.value !== this.props.value && this.champ && this.champ.selectionStart !== this.curseur) {
+      this.champ.setSelectionRange(this.curseur, this.curseur);
+    }
   }
 
   private texte(): string {
@@ -68,58 +67,72 @@ export class ControleNom extends Component<Proprietes> {
     return entree?.get("newRecord") === true;
   }
 
-  private async chercher(collection: string, slug: string): Promise<Resultat[]> {
-    const reponse = await this.props.query(this.props.forID, collection, ["slug"], slug);
-    return (reponse?.payload?.hits ?? []).filter((r) => r.slug === slug);
+  private collection(): Collection {
+    return String(this.props.collection.get("name")) as Collection;
   }
 
-  /** Looks the name's address up; a failed look-up lets the name through (the validator has the last word). */
-  private async verifier(nom: string): Promise<void> {
-    const collection = String(this.props.collection.get("name")) as Collection;
-    const slug = slugifier(nom);
-    let message: string | undefined;
-    try {
-      const existantes: FicheExistante[] = [];
-      for (const r of slug === "" ? [] : await this.chercher(collection, slug)) {
-        const nomExistant = typeof r.data?.nom === "string" ? r.data.nom : r.slug;
-        const slugStructure = r.data?.structure;
-        let structure: string | undefined;
-        if (collection === "services" && typeof slugStructure === "string" && slugStructure !== "") {
-          const s = (await this.chercher("structures", slugStructure))[0];
-          structure = typeof s?.data?.nom === "string" ? s.data.nom : slugStructure;
+  /** Every listing of a collection: Decap's search with an empty term (as its relation widget lists options). */
+  private async toutes(collection: Collection): Promise<Resultat[]> {
+    const reponse = await this.props.query(this.props.forID, collection, ["slug"], "");
+    return reponse?.payload?.hits ?? [];
+  }
+
+  /** The collection's listings with their names (and a service's structure's name); a failed look-up lets names through. */
+  private charger(): Promise<void> {
+    this.chargement ??= (async () => {
+      try {
+        const collection = this.collection();
+        const fiches = await this.toutes(collection);
+        const nomsStructures = new Map<string, string>();
+        if (collection === "services") {
+          for (const s of await this.toutes("structures")) if (typeof s.data?.nom === "string") nomsStructures.set(s.slug, s.data.nom);
         }
-        existantes.push({ slug: r.slug, nom: nomExistant, structure });
+        this.existantes = fiches.map((r) => {
+          const structure = typeof r.data?.structure === "string" ? r.data.structure : undefined;
+          return {
+            slug: r.slug,
+            nom: typeof r.data?.nom === "string" ? r.data.nom : r.slug,
+            structure: structure ? (nomsStructures.get(structure) ?? structure) : undefined,
+          };
+        });
+      } catch {
+        this.existantes = [];
       }
-      message = messageNomPris(collection, nom, existantes);
-    } catch {
-      message = undefined;
+    })();
+    return this.chargement;
+  }
+
+  private message(): string | undefined {
+    return messageNomPris(this.collection(), this.texte(), this.existantes ?? []);
+  }
+
+  /** Shows or clears the message as the partner types (Decap validates this field again). */
+  private montrer(): void {
+    const message = this.message();
+    if (message !== this.montre) {
+      this.montre = message;
+      this.props.validate();
     }
-    if (slugifier(this.texte()) === slug) this.verifie = { slug, message };
   }
 
-  private async verifierPuisMontrer(): Promise<void> {
-    const avant = this.verifie?.message;
-    await this.verifier(this.texte());
-    if (this.verifie?.message !== avant) this.props.validate();
-  }
-
-  /** Called by Decap before saving (and by verifierPuisMontrer as the partner types). */
+  /** Called by Decap before saving (and by `montrer`). */
   isValid = (): Validite => {
-    if (!this.estNouvelle()) return true;
-    const slug = slugifier(this.texte());
-    if (slug === "") return true;
-    if (this.verifie?.slug === slug) return this.verifie.message ? { error: { type: "CUSTOM", message: this.verifie.message } } : true;
-    // Not checked yet: Decap holds the save (« en cours de traitement ») until the look-up answers,
-    // then this field is validated again with the answer.
-    return this.verifier(this.texte()).then(() => void setTimeout(() => this.props.validate(), 0));
+    if (!this.estNouvelle() || slugifier(this.texte()) === "") return true;
+    if (this.existantes) {
+      const message = this.message();
+      this.montre = message;
+      return message ? { error: { type: "CUSTOM", message } } : true;
+    }
+    // The listings are still loading: Decap holds the save (« Vérification en cours… ») until they are,
+    // then this field is validated again.
+    return this.charger().then(() => void setTimeout(() => this.props.validate(), 0));
   };
 
   private changer = (e: { target: HTMLInputElement }) => {
     this.curseur = e.target.selectionStart ?? 0;
     this.props.onChange(e.target.value);
-    if (!this.estNouvelle()) return;
-    clearTimeout(this.minuteur);
-    this.minuteur = setTimeout(() => void this.verifierPuisMontrer(), ATTENTE_SAISIE_MS);
+    // After Decap has taken the new value in.
+    if (this.estNouvelle() && this.existantes) setTimeout(() => this.montrer(), 0);
   };
 
   render() {

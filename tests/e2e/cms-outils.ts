@@ -135,9 +135,25 @@ export async function ouvrirEspaceCms(preparer?: (catalogue: string) => Promise<
 
 const echapper = (texte: string) => texte.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A form field by its label (Decap shows « (optionnel) » after optional fields' labels). */
+/**
+ * A form field by its label as the form shows it: « (obligatoire) » after a required field's label
+ * (src/domain/cms/config.ts `libelleDuFormulaire`). Decap's « (optionnel) » after the others is hidden
+ * (src/cms/formulaire.css) and out of the accessibility tree's names, but Playwright's label matching
+ * still reads hidden text: it is accepted here.
+ */
 export function champ(page: Page, libelle: string) {
   return page.getByLabel(new RegExp(`^${echapper(libelle)}( \\(optionnel\\))?$`, "i"));
+}
+
+/** The names of the form's text inputs as the browser's accessibility tree gives them (what a screen reader says). */
+export async function nomsAccessiblesDesChamps(page: Page): Promise<string[]> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await session.send("Accessibility.getFullAXTree")) as { nodes: { role?: { value?: string }; name?: { value?: string } }[] };
+    return nodes.filter((n) => n.role?.value === "textbox").map((n) => String(n.name?.value ?? ""));
+  } finally {
+    await session.detach();
+  }
 }
 
 /** Picks an option of a select or relation widget (react-select): type, then click the option. */

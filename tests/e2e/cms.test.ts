@@ -16,7 +16,9 @@ import type { Page } from "playwright-core";
 import { envDeConstruction } from "./env-construction";
 import * as outils from "./cms-outils";
 import { DELAI, frontMatter, ouvrirEspaceCms, type EspaceCms } from "./cms-outils";
-import { CHAMPS_CMS, definitionChamp, OPTIONS_THEMATIQUES, OPTIONS_ZONE } from "../../src/domain/cms/champs";
+import { CHAMPS_CMS, OPTIONS_THEMATIQUES, OPTIONS_ZONE } from "../../src/domain/cms/champs";
+import { libelleDuFormulaire } from "../../src/domain/cms/config";
+import { PHRASES_FRANCAISES } from "../../src/cms/francais";
 import { communeParCode } from "../../src/domain/communes";
 import { aujourdhuiAParis } from "../../src/domain/dates";
 import { themeDuCode } from "../../src/domain/taxonomy";
@@ -30,7 +32,7 @@ let construction: ChildProcess | undefined;
 
 const git = (...args: string[]) => espace.git(...args);
 const fichiersDeMain = () => espace.fichiersDeMain();
-const libelleService = (nom: Parameters<typeof definitionChamp>[1]) => definitionChamp("services", nom).label;
+const libelleService = (nom: Parameters<typeof libelleDuFormulaire>[1]) => libelleDuFormulaire("services", nom);
 const optionDe = (liste: readonly { label: string; value: string }[], valeur: string) => liste.find((o) => o.value === valeur)!.label;
 const champ = (libelle: string) => outils.champ(page, libelle);
 const choisir = (libelle: string, saisie: string, option: string) => outils.choisir(page, libelle, saisie, option);
@@ -163,6 +165,8 @@ describe("espace partenaires, decap-server en mode git", () => {
       const chemin = `content/services/${slug}.md`;
       const avant = git("show", `main:${chemin}`);
       await ouvrir(`/collections/services/entries/${slug}`);
+      // In the folded technical block, at the end of the form.
+      await page.getByRole("button", { name: PHRASES_FRANCAISES.editor.editorWidgets.object.expand, exact: true }).click();
       const id = champ(libelleService("id"));
       await expect.poll(() => id.textContent(), { timeout: DELAI }).toBe("dora--epicerie-solidaire");
       // Shown as text: no input, nothing to type into.

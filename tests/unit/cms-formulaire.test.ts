@@ -100,20 +100,22 @@ describe("courriel, code postal, code INSEE : le formulaire vérifie comme le va
 });
 
 describe("les messages du formulaire, en français simple", () => {
-  const base = (() => {
-    // decap-cms-locales' fr as shipped (ES module of a plain object).
-    const source = readFileSync(join(import.meta.dirname, "../../node_modules/decap-cms-locales/src/fr/index.js"), "utf8");
-    return new Function(`${source.replace(/^const fr = /m, "return ").replace(/export default fr;?\s*$/m, "")}`)() as Phrases;
-  })();
+  // decap-cms-locales' fr and en (its reference) as shipped: ES modules of a plain object.
+  const locale = (code: string) => {
+    const source = readFileSync(join(import.meta.dirname, `../../node_modules/decap-cms-locales/src/${code}/index.js`), "utf8");
+    return new Function(source.replace(new RegExp(`^const ${code} = `, "m"), "return ").replace(new RegExp(`export default ${code};?\\s*$`, "m"), ""))() as Phrases;
+  };
+  const base = locale("fr");
+  const anglais = locale("en");
   const fr = fusionnerPhrases(base, PHRASES_FRANCAISES);
   const widget = (p: Phrases) => ((p.editor as Phrases).editorControlPane as Phrases).widget as Record<string, string>;
 
-  it("chaque phrase remplacée existe dans le français de Decap (même clé), le reste est gardé", () => {
+  it("chaque phrase ajoutée est une clé de Decap (son anglais de référence), le reste du français est gardé", () => {
     const cles = (p: Phrases, prefixe = ""): string[] =>
       Object.entries(p).flatMap(([k, v]) => (typeof v === "string" ? [`${prefixe}${k}`] : cles(v, `${prefixe}${k}.`)));
-    const deDecap = new Set(cles(base));
+    const deDecap = new Set(cles(anglais));
     for (const cle of cles(PHRASES_FRANCAISES)) expect(deDecap.has(cle), cle).toBe(true);
-    expect(cles(fr).sort()).toEqual([...deDecap].sort());
+    expect(cles(fr).sort()).toEqual([...new Set([...cles(base), ...cles(PHRASES_FRANCAISES)])].sort());
     expect(widget(fr).invalidPath).toBe(widget(base).invalidPath);
   });
 
