@@ -12,20 +12,23 @@ import CMS from "decap-cms-app";
 import { champsAvantEnregistrement, depuisFichier, versFichier } from "../domain/cms/format";
 import { ApercuService, ApercuStructure } from "./apercus";
 import { ApercuLectureSeule, ControleLectureSeule } from "./lecture-seule";
-import { FORMATS_FICHIER, WIDGET_CONFIRMATION, WIDGET_HORAIRES, WIDGET_LECTURE_SEULE } from "../domain/cms/config";
+import { FORMATS_FICHIER, WIDGET_CONFIRMATION, WIDGET_HORAIRES, WIDGET_LECTURE_SEULE, WIDGET_NOM } from "../domain/cms/config";
 import { ApercuConfirmation, ControleConfirmation } from "./confirmation";
 import { ApercuHoraires, ControleHoraires } from "./horaires";
+import { ApercuNom, ControleNom } from "./nom-unique";
 import { phrasesFrancaises } from "./francais";
 import { champsDeListe } from "../domain/cms/liste";
 import { aujourdhuiAParis } from "../domain/dates";
 import { donneesEspace, estPartenaire, mesStructures } from "./compte";
 import { expliquerLaConnexion } from "./page-de-connexion";
 import { adapterPourUnPartenaire } from "./role-partenaire";
+import "./formulaire.css";
 import { urlBackendLocal } from "./backend-local";
 import styleDuSite from "../styles/global.css?inline";
 
 // Saving edits the file as it was read, with the project's own serializer: only edited lines change.
-// Decap passes the collection's field order to toFile. Reading adds what the lists show (liste.ts).
+// Files keep the schema's field order, whatever the form's (Decap's field order argument is not used).
+// Reading adds what the lists show (liste.ts), never written back.
 for (const collection of ["structures", "services"] as const) {
   CMS.registerCustomFormat(FORMATS_FICHIER[collection], "md", {
     fromFile: (texte: string) => {
@@ -33,9 +36,12 @@ for (const collection of ["structures", "services"] as const) {
       const contexte = { nomsDesStructures: donneesEspace().nomsDesStructures, mesStructures: mesStructures(), aujourdhui: aujourdhuiAParis() };
       return { ...donnees, ...champsDeListe(collection, donnees, contexte) };
     },
-    toFile: (donnees: object, ordre?: string[]) => versFichier(donnees as Record<string, unknown>, ordre),
+    toFile: (donnees: object) => versFichier(donnees as Record<string, unknown>),
   });
 }
+
+// Our French over decap-cms-locales' (which decap-cms-app has registered): corrected words, plain form errors, the review's wording.
+CMS.registerLocale("fr", phrasesFrancaises(CMS.getLocale("fr") ?? {}));
 
 // On save: `date_maj` = the day of the edit in Paris (whatever the editor's clock zone), and the
 // slug of the name by the project's rule (`_identifiant`, which the collections' slug template uses).
@@ -47,11 +53,10 @@ CMS.registerEventListener({
   },
 });
 
-CMS.registerLocale("fr", phrasesFrancaises(CMS.getLocale("fr")));
-
 CMS.registerWidget(WIDGET_CONFIRMATION, ControleConfirmation as never, ApercuConfirmation as never);
 CMS.registerWidget(WIDGET_LECTURE_SEULE, ControleLectureSeule as never, ApercuLectureSeule as never);
 CMS.registerWidget(WIDGET_HORAIRES, ControleHoraires as never, ApercuHoraires as never);
+CMS.registerWidget(WIDGET_NOM, ControleNom as never, ApercuNom as never);
 
 CMS.registerPreviewStyle(styleDuSite, { raw: true });
 CMS.registerPreviewTemplate("services", ApercuService);

@@ -10,6 +10,7 @@ import FicheServiceCorps from "../components/fiche/FicheServiceCorps";
 import { construireService, construireStructure, type Service, type Structure } from "../domain/catalogue";
 import { aujourdhuiAParis, dateEnClair, estJourValide } from "../domain/dates";
 import { ficheService } from "../domain/fiche-service";
+import { aplatirFormulaire } from "../domain/cms/format";
 import { horairesDeLaStructure } from "../domain/horaires/fiche";
 import Horaires from "../components/fiche/Horaires";
 import { erreurHoraires } from "./horaires";
@@ -31,9 +32,10 @@ function estImmuable(v: unknown): v is Immuable {
   return typeof v === "object" && v !== null && typeof (v as Immuable).toJS === "function";
 }
 
+/** The form's values as the file has them (the folded technical block's fields at the top level). */
 function enObjet(v: unknown): Donnees {
   const js = estImmuable(v) ? v.toJS() : v;
-  return js && typeof js === "object" && !Array.isArray(js) ? (js as Donnees) : {};
+  return js && typeof js === "object" && !Array.isArray(js) ? aplatirFormulaire(js as Donnees) : {};
 }
 
 function texte(d: Donnees, cle: string): string | undefined {

@@ -8,7 +8,7 @@
 import { createElement, useEffect, useState } from "react";
 import { aujourdhuiAParis, dateEnClair, estJourValide } from "../domain/dates";
 import { EXPLICATION_A_VERIFIER, estAVerifier } from "../domain/freshness";
-import { NOS_PHRASES } from "./francais";
+import { PHRASES_FRANCAISES } from "./francais";
 
 interface Proprietes {
   value?: unknown;
@@ -18,7 +18,7 @@ interface Proprietes {
 
 /** Decap's own save button in the editor's toolbar, found by its label. */
 function boutonEnregistrer(): HTMLButtonElement | undefined {
-  return [...document.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent?.trim() === NOS_PHRASES.editor.editorToolbar.save);
+  return [...document.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent?.trim() === PHRASES_FRANCAISES.editor.editorToolbar.save);
 }
 
 const styleBoite = { padding: "12px 16px", marginTop: "-1px", background: "#eff0f4", color: "#313d3e", borderRadius: "0 5px 5px 5px" };

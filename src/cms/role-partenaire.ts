@@ -4,13 +4,13 @@
  * partner is not offered a button that would fail or bypass the review). Decap's workflow has no
  * roles: its « Prête à publier » status, publish and unpublish buttons are hidden for partners.
  */
-import { NOS_PHRASES } from "./francais";
+import { PHRASES_FRANCAISES } from "./francais";
 import { cacher, surveiller } from "./surveiller";
 
 export const DEMANDER_LA_RELECTURE = "Demander la relecture";
 
-const barre = NOS_PHRASES.editor.editorToolbar;
-const carte = NOS_PHRASES.workflow.workflowCard;
+const barre = PHRASES_FRANCAISES.editor.editorToolbar;
+const carte = PHRASES_FRANCAISES.workflow.workflowCard;
 
 /** Button and menu labels only partners must not be offered. */
 const INTERDITS = new Set<string>([barre.ready, barre.publishNow, barre.publishAndCreateNew, barre.publishAndDuplicate, barre.unpublish, carte.publishChanges, carte.publishNewEntry]);

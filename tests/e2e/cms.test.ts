@@ -8,171 +8,50 @@
  * come from src/domain/cms/champs.ts, as in the generated config.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { parse } from "yaml";
-import { demarrerServeur, type ServeurStatique } from "./serveur";
+import type { Page } from "playwright-core";
 import { envDeConstruction } from "./env-construction";
-import { lancerNavigateur, nouvellePage, type PageSurveillee } from "./navigateur";
-import { CHAMPS_CMS, definitionChamp, OPTIONS_THEMATIQUES, OPTIONS_ZONE } from "../../src/domain/cms/champs";
+import * as outils from "./cms-outils";
+import { DELAI, frontMatter, ouvrirEspaceCms, type EspaceCms } from "./cms-outils";
+import { CHAMPS_CMS, OPTIONS_THEMATIQUES, OPTIONS_ZONE } from "../../src/domain/cms/champs";
+import { libelleDuFormulaire } from "../../src/domain/cms/config";
+import { PHRASES_FRANCAISES } from "../../src/cms/francais";
 import { communeParCode } from "../../src/domain/communes";
 import { aujourdhuiAParis } from "../../src/domain/dates";
 import { themeDuCode } from "../../src/domain/taxonomy";
 import { slugifier } from "../../src/domain/text";
-import { validerFichiers, type FichierCatalogue } from "../../src/domain/validation";
+import { validerFichiers } from "../../src/domain/validation";
 import { executerImport } from "../../src/domain/data-inclusion/commande";
 
-const DELAI = 30_000;
-
-let depot: string;
-/** The commit of the catalogue as copied. */
-let initial: string;
-let decap: ChildProcess;
-let journalDecap = "";
-let portDecap: number;
-let serveur: ServeurStatique;
-let navigateur: Browser;
-let surveillee: PageSurveillee;
+let espace: EspaceCms;
 let page: Page;
 let construction: ChildProcess | undefined;
-const temporaires: string[] = [];
 
-function git(...args: string[]): string {
-  const r = spawnSync("git", args, { cwd: depot, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`git ${args.join(" ")} : ${r.stderr}`);
-  return r.stdout;
-}
-
-function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const s = createServer();
-    s.once("error", ko);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a ? ok(a.port) : ko(new Error("pas de port"))));
-    });
-  });
-}
-
-async function attendreDecap(): Promise<void> {
-  const limite = Date.now() + DELAI;
-  for (;;) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${portDecap}/api/v1`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ action: "info" }),
-      });
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > limite || decap.exitCode !== null) throw new Error(`decap-server ne répond pas :\n${journalDecap}`);
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-}
-
-/** The catalogue on main (decap-server checks out draft branches in the working tree). */
-function fichiersDeMain(): FichierCatalogue[] {
-  return git("ls-tree", "-r", "--name-only", "main", "content")
-    .split("\n")
-    .filter((c) => c.endsWith(".md"))
-    .map((chemin) => ({ chemin, texte: git("show", `main:${chemin}`) }));
-}
-
-function frontMatter(texte: string): { donnees: Record<string, unknown>; corps: string } {
-  const m = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(texte);
-  if (!m) throw new Error(`pas d'en-tête :\n${texte}`);
-  return { donnees: parse(m[1]!) as Record<string, unknown>, corps: m[2]! };
-}
-
-const libelleService = (nom: Parameters<typeof definitionChamp>[1]) => definitionChamp("services", nom).label;
+const git = (...args: string[]) => espace.git(...args);
+const fichiersDeMain = () => espace.fichiersDeMain();
+const libelleService = (nom: Parameters<typeof libelleDuFormulaire>[1]) => libelleDuFormulaire("services", nom);
 const optionDe = (liste: readonly { label: string; value: string }[], valeur: string) => liste.find((o) => o.value === valeur)!.label;
-
-/** A form field by its label (Decap shows « (optionnel) » after optional fields' labels). */
-function champ(libelle: string) {
-  return page.getByLabel(new RegExp(`^${libelle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\(optionnel\\))?$`, "i"));
-}
-
-/** Picks an option of a select or relation widget (react-select): type, then click the option. */
-async function choisir(libelle: string, saisie: string, option: string) {
-  const entree = champ(libelle);
-  await entree.click();
-  await entree.pressSequentially(saisie);
-  await page.getByRole("option", { name: option, exact: true }).click({ timeout: DELAI });
-}
-
-/** On failure: a screenshot of the admin and decap-server's log, to see what Decap showed. */
-function siEchec(onTestFailed: (fn: () => Promise<void>) => void) {
-  onTestFailed(async () => {
-    const capture = join(tmpdir(), `carto-cms-echec-${Date.now()}.png`);
-    await page.screenshot({ path: capture, fullPage: true }).catch(() => undefined);
-    console.error(`Capture de l'écran : ${capture}\nJournal de decap-server :\n${journalDecap.slice(-4000)}`);
-  });
-}
-
-/** Opens an admin route (a new page load: Decap does not follow a hash change made by page.goto). */
-async function ouvrir(route: string) {
-  await page.goto("about:blank");
-  await page.goto(`${serveur.url}/admin/?backend=${portDecap}#${route}`);
-}
-
-/** Draft saved → status "Prêt" → "Publier maintenant" (the editorial workflow's buttons). */
-async function enregistrerEtPublier() {
-  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-  await page.getByText("Modifications enregistrées", { exact: false }).first().waitFor({ timeout: DELAI });
-  await page.getByRole("button", { name: /^Statut/ }).click();
-  await page.getByRole("menuitem", { name: "Prêt" }).click();
-  // Publishing before the new status is stored is refused (« Veuillez mettre à jour le statut à "Prêt" »).
-  await page.getByRole("button", { name: /^Statut.*Prêt/ }).waitFor();
-  await page.getByRole("button", { name: /^Publier/ }).click();
-  await page.getByRole("menuitem", { name: "Publier maintenant" }).click();
-  await page.getByRole("button", { name: /^Publiée?/ }).first().waitFor({ timeout: DELAI });
-}
+const champ = (libelle: string) => outils.champ(page, libelle);
+const choisir = (libelle: string, saisie: string, option: string) => outils.choisir(page, libelle, saisie, option);
+const siEchec = (onTestFailed: (fn: () => Promise<void>) => void) => outils.siEchec(() => espace, onTestFailed);
+const ouvrir = (route: string) => outils.ouvrir(espace, route);
+const enregistrerEtPublier = () => outils.enregistrerEtPublier(page);
 
 beforeAll(async () => {
-  depot = mkdtempSync(join(tmpdir(), "carto-cms-depot-"));
-  temporaires.push(depot);
-  cpSync("content", join(depot, "content"), { recursive: true });
-  // A few listings imported from data·inclusion beside the demonstration's: their origin is shown, never edited.
-  const statutImport = await executerImport(["tests/fixtures/data-inclusion/vienne", "--catalogue", join(depot, "content")], { ecrire: () => {}, erreur: (l) => console.error(l) });
-  if (statutImport !== 0) throw new Error("import des fiches data·inclusion de test impossible");
-  git("init", "-q", "-b", "main");
-  git("config", "user.name", "Test CMS");
-  git("config", "user.email", "test-cms@example.org");
-  git("add", "-A");
-  git("commit", "-q", "-m", "Catalogue initial");
-  initial = git("rev-parse", "HEAD").trim();
-
-  portDecap = await portLibre();
-  decap = spawn(process.execPath, ["node_modules/decap-server/dist/index.js"], {
-    env: { ...process.env, MODE: "git", PORT: String(portDecap), BIND_HOST: "127.0.0.1", GIT_REPO_DIRECTORY: depot, LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
+  espace = await ouvrirEspaceCms(async (catalogue) => {
+    // A few listings imported from data·inclusion beside the demonstration's: their origin is shown, never edited.
+    const statutImport = await executerImport(["tests/fixtures/data-inclusion/vienne", "--catalogue", catalogue], { ecrire: () => {}, erreur: (l) => console.error(l) });
+    if (statutImport !== 0) throw new Error("import des fiches data·inclusion de test impossible");
   });
-  decap.stdout!.on("data", (d) => (journalDecap += d));
-  decap.stderr!.on("data", (d) => (journalDecap += d));
-  await attendreDecap();
-
-  serveur = await demarrerServeur("dist");
-  navigateur = await lancerNavigateur();
-  surveillee = await nouvellePage(navigateur, serveur.url, { largeur: 1280, hauteur: 900 });
-  page = surveillee.page;
-  // The test's decap-server is on 127.0.0.1 too: let it through (every other host stays blocked).
-  await page.route(`http://127.0.0.1:${portDecap}/**`, (route) => route.continue());
-  page.on("dialog", (d) => void d.accept());
-  page.setDefaultTimeout(DELAI);
+  page = espace.page;
 });
 
 afterAll(async () => {
-  await navigateur?.close();
-  await serveur?.fermer();
-  decap?.kill();
   if (construction?.exitCode === null) construction.kill();
-  for (const d of temporaires) rmSync(d, { recursive: true, force: true });
+  await espace?.fermer();
 });
 
 describe("la page /admin/", () => {
@@ -207,9 +86,7 @@ describe("espace partenaires, decap-server en mode git", () => {
     "creates a service through the form, saves a draft, sets it ready and publishes it on main",
     async ({ onTestFailed }) => {
       siEchec(onTestFailed);
-      await page.goto(`${serveur.url}/admin/?backend=${portDecap}`);
-      await page.getByRole("button", { name: "Se connecter" }).click();
-      await page.getByRole("link", { name: "Services" }).first().waitFor();
+      await outils.seConnecter(espace);
 
       await ouvrir("/collections/services/new");
       await champ(libelleService("nom")).fill(nom);
@@ -268,7 +145,7 @@ describe("espace partenaires, decap-server en mode git", () => {
       await enregistrerEtPublier();
 
       // git diff between the catalogue as copied and main: the summary's line, and date_maj's unless already today.
-      const diff = git("diff", "--unified=0", initial, "main", "--", chemin)
+      const diff = git("diff", "--unified=0", espace.initial, "main", "--", chemin)
         .split("\n")
         .filter((l) => /^[-+](?![-+]{2} )/.test(l));
       const ancienneDate = avant.split("\n").find((l) => l.startsWith("date_maj:"))!;
@@ -288,6 +165,8 @@ describe("espace partenaires, decap-server en mode git", () => {
       const chemin = `content/services/${slug}.md`;
       const avant = git("show", `main:${chemin}`);
       await ouvrir(`/collections/services/entries/${slug}`);
+      // In the folded technical block, at the end of the form.
+      await page.getByRole("button", { name: PHRASES_FRANCAISES.editor.editorWidgets.object.expand, exact: true }).click();
       const id = champ(libelleService("id"));
       await expect.poll(() => id.textContent(), { timeout: DELAI }).toBe("dora--epicerie-solidaire");
       // Shown as text: no input, nothing to type into.
@@ -298,7 +177,7 @@ describe("espace partenaires, decap-server en mode git", () => {
       const resume = "Des produits à petit prix, sur orientation d'un travailleur social.";
       await champ(libelleService("resume")).fill(resume);
       await enregistrerEtPublier();
-      const diff = git("diff", "--unified=0", initial, "main", "--", chemin)
+      const diff = git("diff", "--unified=0", espace.initial, "main", "--", chemin)
         .split("\n")
         .filter((l) => /^[-+](?![-+]{2} )/.test(l));
       const ancienneDate = avant.split("\n").find((l) => l.startsWith("date_maj:"))!;
@@ -308,10 +187,10 @@ describe("espace partenaires, decap-server en mode git", () => {
   );
 
   it("sends no request outside 127.0.0.1", () => {
-    expect(surveillee.requetesExterieures).toEqual([]);
+    expect(espace.surveillee.requetesExterieures).toEqual([]);
     // decap-server answers 404 when an entry has no draft yet: Chromium logs it. Decap's own prop-type
     // warnings show when the site was built with React's development build (NODE_ENV=test under vitest).
-    const erreurs = surveillee.erreursConsole.filter((e) => !/Failed to load resource: .* 404|^Warning: Failed prop type/.test(e));
+    const erreurs = espace.surveillee.erreursConsole.filter((e) => !/Failed to load resource: .* 404|^Warning: Failed prop type/.test(e));
     expect(erreurs).toEqual([]);
   });
 
@@ -320,7 +199,8 @@ describe("espace partenaires, decap-server en mode git", () => {
     async () => {
       const catalogue = mkdtempSync(join(tmpdir(), "carto-cms-main-"));
       const sortie = mkdtempSync(join(tmpdir(), "carto-cms-dist-"));
-      temporaires.push(catalogue, sortie);
+      espace.aEffacer(catalogue);
+      espace.aEffacer(sortie);
       for (const { chemin, texte } of fichiersDeMain()) {
         const cible = join(catalogue, chemin);
         mkdirSync(join(cible, ".."), { recursive: true });

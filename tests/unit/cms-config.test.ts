@@ -8,17 +8,19 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { siteConfig } from "../../site.config";
-import { CHAMPS_CMS, NOMS_CHAMPS, OPTIONS_THEMATIQUES, OPTIONS_ZONE, type Collection } from "../../src/domain/cms/champs";
+import { CHAMPS_CMS, CHAMPS_TECHNIQUES, CORPS_DU_FORMULAIRE, NOMS_CHAMPS, OPTIONS_THEMATIQUES, OPTIONS_ZONE, ORDRE_FORMULAIRE, TITRE_TECHNIQUE, type Collection } from "../../src/domain/cms/champs";
 import {
   configBackendDepuisEnv,
   ENTETE_CONFIG,
   genererConfigCms,
+  libelleDuFormulaire,
+  MENTION_OBLIGATOIRE,
   MODELE_SLUG,
   OPTIONS_SLUG,
   texteConfigCms,
   type ConfigBackend,
 } from "../../src/domain/cms/config";
-import { CHAMP_IDENTIFIANT, CHAMP_TEXTE_ORIGINAL, champsAvantEnregistrement } from "../../src/domain/cms/format";
+import { CHAMP_IDENTIFIANT, CHAMP_TECHNIQUE, CHAMP_TEXTE_ORIGINAL, champsAvantEnregistrement } from "../../src/domain/cms/format";
 import { communes, departement, epcis } from "../../src/domain/communes";
 import { serviceFrontmatter, structureFrontmatter } from "../../src/domain/schema";
 import { besoins, categories, modesAccueil, publics, reseauxPorteurs } from "../../src/domain/taxonomy";
@@ -37,7 +39,9 @@ const config = genererConfigCms({ backend: backendParDefaut(), siteUrl: siteConf
   collections: CollectionDecap[];
 };
 const collection = (nom: Collection) => config.collections.find((c) => c.name === nom)!;
-const champ = (c: Collection, nom: string) => collection(c).fields.find((f) => f.name === nom)!;
+/** The form's fields, those of the folded technical block included. */
+const tousLesChamps = (c: Collection): Champ[] => collection(c).fields.flatMap((f) => [f, ...((f.fields as Champ[] | undefined) ?? [])]);
+const champ = (c: Collection, nom: string) => tousLesChamps(c).find((f) => f.name === nom)!;
 
 describe("public/admin/config.yml", () => {
   it("le fichier livré est celui que produit npm run cms:config (sans variables CMS_*)", () => {
@@ -95,11 +99,21 @@ describe("chaque champ du schéma a son champ dans le CMS, et réciproquement", 
   for (const nom of ["structures", "services"] as const) {
     it(nom, () => {
       const schema = Object.keys(SCHEMAS[nom].innerType().shape);
-      const cms = collection(nom).fields.map((f) => f.name);
-      expect(cms.filter((n) => !["body", CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT, ...NOMS_CHAMPS_DE_LISTE].includes(n))).toEqual(schema);
-      expect(cms.filter((n) => !NOMS_CHAMPS_DE_LISTE.includes(n)).slice(-3)).toEqual(["body", CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT]);
+      const cms = tousLesChamps(nom).map((f) => f.name).filter((n) => !NOMS_CHAMPS_DE_LISTE.includes(n));
+      const internes = ["body", CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT, CHAMP_TECHNIQUE];
+      // Every schema field once, in the form's order (champs.ts), not the files' (the schema's).
+      expect(cms.filter((n) => !internes.includes(n)).sort()).toEqual([...schema].sort());
+      expect(new Set(cms).size).toBe(cms.length);
+      expect(cms.filter((n) => n !== CHAMP_TECHNIQUE)).toEqual([
+        ...ORDRE_FORMULAIRE[nom].flatMap((p) => p.champs).map((c) => (c === CORPS_DU_FORMULAIRE ? "body" : c)),
+        CHAMP_TEXTE_ORIGINAL,
+        CHAMP_IDENTIFIANT,
+      ]);
+      expect(cms.slice(-2)).toEqual([CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT]);
+      // The lists' fields (liste.ts) are hidden fields of their own, after the form's.
+      expect(tousLesChamps(nom).filter((f) => NOMS_CHAMPS_DE_LISTE.includes(f.name)).map((f) => f.widget)).toEqual(NOMS_CHAMPS_DE_LISTE.map(() => "hidden"));
       expect(NOMS_CHAMPS[nom]).toEqual(schema);
-      for (const f of collection(nom).fields) {
+      for (const f of tousLesChamps(nom)) {
         expect(f.label, f.name).toMatch(/\S/);
         expect(typeof f.required, f.name).toBe("boolean");
         if (f.widget !== "hidden") expect(f.hint, f.name).toMatch(/\S/);
@@ -113,14 +127,22 @@ describe("chaque champ du schéma a son champ dans le CMS, et réciproquement", 
   });
 
   it("obligatoire dans le formulaire quand le schéma l'exige ; date_maj cachée, remplie à l'enregistrement", () => {
-    const obligatoires = (nom: Collection) => collection(nom).fields.filter((f) => f.required).map((f) => f.name);
-    expect(obligatoires("services")).toEqual(["nom", "structure", "thematiques", "modes_accueil", "body"]);
+    const obligatoires = (nom: Collection) => tousLesChamps(nom).filter((f) => f.required).map((f) => f.name);
+    expect(obligatoires("services")).toEqual(["nom", "structure", "body", "thematiques", "modes_accueil"]);
     expect(obligatoires("structures")).toEqual(["nom"]);
+    // Required fields say so in their label; the others do not (Decap's « (optionnel) » is hidden by the admin's CSS).
+    for (const nom of ["structures", "services"] as const) {
+      for (const f of tousLesChamps(nom)) {
+        expect(String(f.label).endsWith(` ${MENTION_OBLIGATOIRE}`), `${nom} ${f.name} : ${f.label}`).toBe(f.required === true);
+      }
+    }
+    expect(champ("services", "nom").label).toBe(`${CHAMPS_CMS.nom.parCollection.services.label} ${MENTION_OBLIGATOIRE}`);
+    expect(libelleDuFormulaire("services", "telephone")).toBe(CHAMPS_CMS.telephone.label);
     for (const nom of ["structures", "services"] as const) {
       expect(champ(nom, "date_maj")).toMatchObject({ widget: "hidden", required: false });
       expect(champ(nom, CHAMP_TEXTE_ORIGINAL)).toMatchObject({ widget: "hidden", required: false });
     }
-    expect(champ("services", "body")).toMatchObject({ widget: "markdown", label: "Description" });
+    expect(champ("services", "body")).toMatchObject({ widget: "markdown", label: `Description ${MENTION_OBLIGATOIRE}` });
     expect(champ("structures", "body")).toMatchObject({ widget: "markdown", label: "Présentation" });
   });
 
@@ -179,6 +201,36 @@ describe("chaque champ du schéma a son champ dans le CMS, et réciproquement", 
         const r = serviceFrontmatter.safeParse({ ...base, [nom]: valeur, ...extra });
         expect(r.success, `${nom} ${o.value}`).toBe(true);
       }
+    }
+  });
+});
+
+describe("l'ordre du formulaire : le service, pour qui, où et quand, comment, puis le technique, plié", () => {
+  it("un service s'ouvre sur son nom, sa structure, son résumé et sa description", () => {
+    expect(collection("services").fields.slice(0, 4).map((f) => f.name)).toEqual(["nom", "structure", "resume", "body"]);
+    expect(collection("structures").fields.slice(0, 2).map((f) => f.name)).toEqual(["nom", "body"]);
+  });
+
+  it("les champs techniques sont à la fin, dans un bloc replié dont le format de fichier remet les champs au premier niveau", () => {
+    for (const nom of ["structures", "services"] as const) {
+      const champs = collection(nom).fields.filter((f) => f.widget !== "hidden");
+      const bloc = champs.at(-1)!;
+      expect(bloc).toMatchObject({ name: CHAMP_TECHNIQUE, widget: "object", collapsed: true, required: false, label: TITRE_TECHNIQUE });
+      const dedans = (bloc.fields as Champ[]).map((f) => f.name);
+      expect(dedans).toEqual(expect.arrayContaining(["code_insee", "latitude", "longitude", "source", "id", "lien_source"]));
+      for (const n of dedans) expect(CHAMPS_TECHNIQUES.has(n as never), n).toBe(true);
+      // Nothing the partner must fill hides in the folded block.
+      expect((bloc.fields as Champ[]).filter((f) => f.required)).toEqual([]);
+    }
+    expect(champ("services", "anciens_slugs")).toBeDefined();
+    expect((champ("services", CHAMP_TECHNIQUE).fields as Champ[]).map((f) => f.name)).toContain("anciens_slugs");
+  });
+
+  it("chaque partie ne cite que des champs de sa collection, chacun une fois", () => {
+    for (const nom of ["structures", "services"] as const) {
+      const cites = ORDRE_FORMULAIRE[nom].flatMap((p) => p.champs);
+      expect(new Set(cites).size, nom).toBe(cites.length);
+      expect(cites.filter((c) => c !== CORPS_DU_FORMULAIRE).sort()).toEqual([...NOMS_CHAMPS[nom]].sort());
     }
   });
 });

@@ -9,10 +9,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NOMS_CHAMPS, OPTIONS_ZONE, type Collection } from "../../src/domain/cms/champs";
+import { parse } from "yaml";
+import { CHAMPS_TECHNIQUES, NOMS_CHAMPS, OPTIONS_ZONE, type Collection } from "../../src/domain/cms/champs";
 import {
   CHAMP_IDENTIFIANT,
+  CHAMP_TECHNIQUE,
   CHAMP_TEXTE_ORIGINAL,
+  aplatirFormulaire,
   champsAvantEnregistrement,
   depuisFichier,
   versFichier,
@@ -94,10 +97,17 @@ describe("lecture et réécriture sans modification", () => {
     SERVICES.concat(STRUCTURES).forEach((f, n) => {
       const collection: Collection = f.chemin.includes("/services/") ? "services" : "structures";
       const donnees = depuisFichier(f.texte);
-      for (const champ of NOMS_CHAMPS[collection]) if (!(champ in donnees)) donnees[champ] = valeurVide(champ, n);
+      // As the form gives them: the technical fields in the folded block, the others at the top level.
+      const technique = { ...((donnees[CHAMP_TECHNIQUE] as Record<string, unknown> | undefined) ?? {}) };
+      for (const champ of NOMS_CHAMPS[collection]) {
+        if (CHAMPS_TECHNIQUES.has(champ)) {
+          if (!(champ in technique)) technique[champ] = valeurVide(champ, n);
+        } else if (!(champ in donnees)) donnees[champ] = valeurVide(champ, n);
+      }
+      donnees[CHAMP_TECHNIQUE] = technique;
       // The body as the Markdown editor gives it back: without its final line break.
       donnees.body = String(donnees.body).trimEnd();
-      expect(versFichier(donnees, [...NOMS_CHAMPS[collection], "body"]), f.chemin).toBe(f.texte);
+      expect(versFichier(donnees), f.chemin).toBe(f.texte);
     });
   });
 
@@ -110,7 +120,7 @@ describe("lecture et réécriture sans modification", () => {
   it("donne au formulaire les codes en texte (les listes de choix comparent des chaînes) et le corps en `body`", () => {
     const d = depuisFichier(FIXTURE);
     expect(d.code_postal).toBe("86000");
-    expect(d.code_insee).toBe("86194");
+    expect((d[CHAMP_TECHNIQUE] as Record<string, unknown>).code_insee).toBe("86194");
     expect(d.zone_eligibilite).toEqual(["200069854", "79191"]);
     expect(d.thematiques).toEqual([
       "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation",
@@ -120,6 +130,56 @@ describe("lecture et réécriture sans modification", () => {
     expect(d.volume_horaire_hebdomadaire).toBe(6);
     expect(String(d.body)).toMatch(/^Un atelier \*\*en petit groupe\*\*/);
     expect(d[CHAMP_TEXTE_ORIGINAL]).toBe(FIXTURE);
+  });
+});
+
+describe("le bloc replié des champs techniques : imbriqué à la lecture, remis au premier niveau à l'écriture", () => {
+  const techniques = (d: Record<string, unknown>) => d[CHAMP_TECHNIQUE] as Record<string, unknown>;
+
+  it("chaque champ technique du fichier passe dans le bloc, et lui seul", () => {
+    for (const f of [...STRUCTURES, ...SERVICES, { chemin: "fixture", texte: FIXTURE }]) {
+      const d = depuisFichier(f.texte);
+      const dansLeBloc = Object.keys(techniques(d) ?? {});
+      for (const c of Object.keys(d)) expect(CHAMPS_TECHNIQUES.has(c as never), `${f.chemin} ${c}`).toBe(false);
+      for (const c of dansLeBloc) expect(CHAMPS_TECHNIQUES.has(c as never), `${f.chemin} ${c}`).toBe(true);
+      // Nothing lost: flattened back, the form holds the file's fields.
+      const cles = Object.keys(aplatirFormulaire(d)).filter((c) => !c.startsWith("_") && c !== "body");
+      const fichier = Object.keys(parse(/^---\n([\s\S]*?)\n---/.exec(f.texte)![1]!) as object);
+      expect(cles.sort(), f.chemin).toEqual(fichier.sort());
+    }
+    const sansTechnique = "---\nnom: Atelier\n---\n";
+    expect(depuisFichier(sansTechnique)).not.toHaveProperty(CHAMP_TECHNIQUE);
+  });
+
+  it("modifier un champ du bloc ne change que sa ligne ; le vider retire sa ligne", () => {
+    const d = commeDecap(depuisFichier(FIXTURE));
+    techniques(d).code_insee = "86195";
+    expect(diff(FIXTURE, versFichier(d))).toEqual({ retirees: ['code_insee: 86194'], ajoutees: ['code_insee: "86195"'] });
+    techniques(d).code_insee = "";
+    expect(diff(FIXTURE, versFichier(d))).toEqual({ retirees: ["code_insee: 86194"], ajoutees: [] });
+  });
+
+  it("un bloc remis tel quel (ou vide, ou absent) ne change rien", () => {
+    const d = commeDecap(depuisFichier(FIXTURE));
+    expect(versFichier(d)).toBe(FIXTURE);
+    const { [CHAMP_TECHNIQUE]: bloc, ...sansBloc } = d;
+    expect(bloc).toBeDefined();
+    expect(versFichier(sansBloc)).toBe(FIXTURE);
+    const original = SERVICES.find((f) => !Object.keys(depuisFichier(f.texte)).includes(CHAMP_TECHNIQUE))!;
+    expect(versFichier({ ...commeDecap(depuisFichier(original.texte)), [CHAMP_TECHNIQUE]: {} })).toBe(original.texte);
+  });
+
+  it("une nouvelle fiche : les champs du bloc s'écrivent au premier niveau, à leur place dans l'ordre du schéma", () => {
+    const plat = { nom: "Atelier", structure: "x", code_postal: "86000", commune: "Poitiers", code_insee: "86194", latitude: 46.5, longitude: 0.3, date_maj: "2026-10-01", body: "Texte." };
+    const { code_insee, latitude, longitude, ...reste } = plat;
+    const formulaire = { ...reste, [CHAMP_TECHNIQUE]: { code_insee, latitude, longitude } };
+    expect(versFichier(formulaire)).toBe(versFichier(plat));
+    expect(versFichier(formulaire)).toMatch(/commune: Poitiers\ncode_insee: "86194"\nlatitude: 46.5\nlongitude: 0.3\ndate_maj/);
+  });
+
+  it("aplatirFormulaire : le bloc l'emporte sur une valeur égarée au premier niveau", () => {
+    expect(aplatirFormulaire({ nom: "A", latitude: 1, [CHAMP_TECHNIQUE]: { latitude: 2 } })).toEqual({ nom: "A", latitude: 2 });
+    expect(aplatirFormulaire({ nom: "A", [CHAMP_TECHNIQUE]: null })).toEqual({ nom: "A" });
   });
 });
 
@@ -474,13 +534,15 @@ describe("anciens noms (anciens_slugs) : une liste de lignes", () => {
   it("ajoutés depuis le formulaire : une liste YAML, sans ligne vide, valide ; vidés : le champ disparaît", () => {
     const original = SERVICES.find((f) => !f.texte.includes("anciens_slugs"))!;
     const d = commeDecap(depuisFichier(original.texte));
-    d.anciens_slugs = [" ancien-nom ", "", null];
+    // In the form's folded technical block.
+    d[CHAMP_TECHNIQUE] = { ...((d[CHAMP_TECHNIQUE] as object | undefined) ?? {}), anciens_slugs: [" ancien-nom ", "", null] };
     const ecrit = versFichier(d);
     expect(diff(original.texte, ecrit)).toEqual({ retirees: [], ajoutees: ["anciens_slugs:", "  - ancien-nom"] });
     expect(validerFichiers([...STRUCTURES, { chemin: original.chemin, texte: ecrit }], { aujourdhui: aujourdhuiAParis() }).problemes).toEqual([]);
     const relu = commeDecap(depuisFichier(ecrit));
-    expect(relu.anciens_slugs).toEqual(["ancien-nom"]);
-    relu.anciens_slugs = [];
+    const technique = relu[CHAMP_TECHNIQUE] as Record<string, unknown>;
+    expect(technique.anciens_slugs).toEqual(["ancien-nom"]);
+    technique.anciens_slugs = [];
     expect(versFichier(relu)).toBe(original.texte);
   });
 });

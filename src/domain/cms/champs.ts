@@ -20,6 +20,9 @@ import {
   type Valeur,
 } from "../taxonomy";
 import { FRANCE } from "../zone";
+import { EXPLICATION_COURRIEL, MOTIF_CODE_POSTAL, MOTIF_COURRIEL } from "../schema/champs";
+import { MOTIF_CODE_INSEE } from "../code-insee";
+import { EXPLICATION_TELEPHONE, MOTIF_TELEPHONE } from "../telephone";
 
 export type Collection = "structures" | "services";
 
@@ -67,7 +70,10 @@ export interface DefinitionChamp extends Libelles {
   nature: NatureChamp;
   /** Options of `choix` and `choix-multiple` fields. */
   options?: readonly Option[];
-  /** Checked by the form as the partner types (the validator has the last word): [regex, message]. */
+  /**
+   * Checked by the form (the validator has the last word): [regex, message]. The message is the whole
+   * sentence shown under the field (the French locale's template shows it alone, src/cms/francais.ts).
+   */
   motif?: readonly [string, string];
   min?: number;
   max?: number;
@@ -103,6 +109,17 @@ export function zoneProposee(code: string): boolean {
   return CODES_ZONE_PROPOSES.has(code);
 }
 
+/**
+ * A validator's regex (anchored, flag-free) as the form's pattern: the form's value is saved trimmed
+ * (format.ts), so spaces around it are allowed, as the validator's `.trim()` allows them.
+ */
+export function motifDuValidateur(motif: RegExp): string {
+  if (motif.flags !== "" || !motif.source.startsWith("^") || !motif.source.endsWith("$")) {
+    throw new Error(`motif ${motif} : une expression ancrée (^…$) sans option est attendue`);
+  }
+  return `^\\s*(?:${motif.source.slice(1, -1)})\\s*$`;
+}
+
 const LIEU_SERVICE = "Laissez vide si le service a lieu à l'adresse de la structure.";
 
 export const CHAMPS_CMS = {
@@ -125,7 +142,7 @@ export const CHAMPS_CMS = {
     label: "SIRET",
     hint: "14 chiffres, sans espace (facultatif).",
     nature: "code",
-    motif: ["^\\d{14}$", "14 chiffres, sans espace"],
+    motif: ["^\\s*\\d{14}\\s*$", "Le SIRET doit comporter exactement 14 chiffres, sans espace."],
   },
   structure: {
     label: "Structure",
@@ -136,7 +153,7 @@ export const CHAMPS_CMS = {
     label: "Résumé",
     hint: `Une ou deux phrases, ${LONGUEUR_MAX_RESUME} caractères au plus : elles s'affichent dans les résultats de recherche.`,
     nature: "paragraphe",
-    motif: [`^[\\s\\S]{0,${LONGUEUR_MAX_RESUME}}$`, `${LONGUEUR_MAX_RESUME} caractères au plus`],
+    motif: [`^\\s*[\\s\\S]{0,${LONGUEUR_MAX_RESUME}}\\s*$`, `Le résumé doit tenir en ${LONGUEUR_MAX_RESUME} caractères au plus : gardez l'essentiel, la description dit le reste.`],
   },
   thematiques: {
     label: "Thématiques",
@@ -198,7 +215,7 @@ export const CHAMPS_CMS = {
     label: "Code postal",
     hint: "5 chiffres (ex. : 86000).",
     nature: "code",
-    motif: ["^\\d{5}$", "5 chiffres (ex. : 86000)"],
+    motif: [motifDuValidateur(MOTIF_CODE_POSTAL), "Le code postal s'écrit avec 5 chiffres, sans espace (ex. : 86000)."],
   },
   commune: {
     label: "Commune",
@@ -209,7 +226,7 @@ export const CHAMPS_CMS = {
     label: "Code INSEE de la commune",
     hint: "Facultatif : 5 caractères, différent du code postal (ex. : 86194 pour Poitiers). Le site retrouve la commune à partir de son nom.",
     nature: "code",
-    motif: ["^(\\d{5}|2[ABab]\\d{3})$", "5 caractères (ex. : 86194)"],
+    motif: [motifDuValidateur(MOTIF_CODE_INSEE), "Le code INSEE d'une commune a 5 caractères (ex. : 86194 pour Poitiers) ; ce n'est pas le code postal."],
   },
   latitude: {
     label: "Latitude",
@@ -231,11 +248,13 @@ export const CHAMPS_CMS = {
     label: "Téléphone",
     hint: "10 chiffres (ex. : 05 49 00 00 00) ou numéro court (ex. : 3949).",
     nature: "code",
+    motif: [MOTIF_TELEPHONE.source, `Ce numéro ${EXPLICATION_TELEPHONE}.`],
   },
   courriel: {
     label: "Courriel",
     hint: "Ex. : accueil@structure.fr",
     nature: "ligne",
+    motif: [motifDuValidateur(MOTIF_COURRIEL), `Cette adresse ${EXPLICATION_COURRIEL}.`],
   },
   contact_nom_prenom: {
     label: "Personne à contacter",
@@ -316,7 +335,7 @@ export const CHAMPS_CMS = {
       "À remplir seulement quand le fichier de la fiche est renommé : ses noms précédents (sans .md), du plus ancien au plus récent. " +
       "Les anciens liens mènent alors à la fiche et son identifiant dans les données ouvertes ne change pas. Laissez vide sinon.",
     nature: "lignes",
-    motif: [MOTIF_SLUG.source, "minuscules sans accent, mots séparés par des tirets (ex. : atelier-cv-poitiers)"],
+    motif: [motifDuValidateur(MOTIF_SLUG), "Un ancien nom s'écrit en minuscules sans accent, mots séparés par des tirets (ex. : atelier-cv-poitiers)."],
   },
   date_maj: {
     label: "Informations vérifiées",
@@ -395,3 +414,69 @@ export function definitionChamp(collection: Collection, nom: NomChamp): Definiti
 export function natureDuChamp(nom: string): NatureChamp | undefined {
   return estNomChamp(nom) ? CHAMPS_CMS[nom].nature : undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The form's order: what a partner thinks of first. Files keep the schema's order (NOMS_CHAMPS).
+
+/** The Markdown body's place in the form's order. */
+export const CORPS_DU_FORMULAIRE = "corps";
+export type ChampDuFormulaire = NomChamp | typeof CORPS_DU_FORMULAIRE;
+
+/** A part of the form; `plie`: the technical part, one folded block at the end (format.ts nests its fields). */
+export interface PartieFormulaire {
+  titre: string;
+  champs: readonly ChampDuFormulaire[];
+  plie?: true;
+}
+
+/** The folded block's title (Decap's `object` widget, collapsed). */
+export const TITRE_TECHNIQUE = "Informations techniques";
+
+/**
+ * The form of each collection, part by part: the service (name, structure, summary, description on the
+ * first screen), for whom, where and when, how to get it, then the technical fields, folded. Every field
+ * of the collection appears once (checked by tests/unit/cms-config.test.ts); `date_maj` is set on save.
+ */
+export const ORDRE_FORMULAIRE: Readonly<Record<Collection, readonly PartieFormulaire[]>> = {
+  services: [
+    { titre: "Le service", champs: ["nom", "structure", "resume", CORPS_DU_FORMULAIRE, "thematiques", "type"] },
+    { titre: "Pour qui", champs: ["publics", "publics_precisions", "conditions_acces", "frais", "frais_precisions"] },
+    {
+      titre: "Où et quand",
+      champs: [
+        "zone_eligibilite",
+        "modes_accueil",
+        "adresse",
+        "complement_adresse",
+        "code_postal",
+        "commune",
+        "horaires_accueil",
+        "volume_horaire_hebdomadaire",
+        "nombre_semaines",
+      ],
+    },
+    {
+      titre: "Comment en bénéficier",
+      champs: ["modes_mobilisation", "mobilisable_par", "lien_mobilisation", "mobilisation_precisions", "telephone", "courriel", "contact_nom_prenom"],
+    },
+    { titre: "Mise à jour", champs: ["date_maj"] },
+    {
+      titre: TITRE_TECHNIQUE,
+      plie: true,
+      champs: ["code_insee", "latitude", "longitude", "anciens_slugs", "source", "id", "lien_source", "structure_id"],
+    },
+  ],
+  structures: [
+    { titre: "La structure", champs: ["nom", CORPS_DU_FORMULAIRE] },
+    { titre: "Où et quand", champs: ["adresse", "complement_adresse", "code_postal", "commune", "horaires_accueil", "accessibilite_lieu"] },
+    { titre: "Comment la joindre", champs: ["telephone", "courriel", "site_web"] },
+    { titre: "Autres informations", champs: ["reseaux_porteurs", "siret"] },
+    { titre: "Mise à jour", champs: ["date_maj"] },
+    { titre: TITRE_TECHNIQUE, plie: true, champs: ["code_insee", "latitude", "longitude", "source", "id", "lien_source", "doublons"] },
+  ],
+};
+
+/** The fields of the folded technical block, in either collection (format.ts nests and flattens them). */
+export const CHAMPS_TECHNIQUES: ReadonlySet<NomChamp> = new Set(
+  Object.values(ORDRE_FORMULAIRE).flatMap((parties) => parties.filter((p) => p.plie).flatMap((p) => p.champs as readonly NomChamp[])),
+);

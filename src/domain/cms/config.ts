@@ -5,17 +5,9 @@
  */
 import { stringify } from "yaml";
 import type { SiteConfig } from "../../../site.config.ts";
-import { champObligatoire, CORPS, definitionChamp, NOMS_CHAMPS, type Collection, type NomChamp } from "./champs";
-import { CHAMP_CORPS, CHAMP_IDENTIFIANT, CHAMP_TEXTE_ORIGINAL } from "./format";
-import { CHAMPS_DE_LISTE, MOTIF_A_VERIFIER } from "./liste";
-
-const LIBELLES_CHAMPS_DE_LISTE: Record<string, string> = {
-  [CHAMPS_DE_LISTE.structure]: "Structure",
-  [CHAMPS_DE_LISTE.etat]: "État",
-  [CHAMPS_DE_LISTE.mesFiches]: "Mes fiches",
-  [CHAMPS_DE_LISTE.ordre]: "Ordre",
-  [CHAMPS_DE_LISTE.mots]: "Mots",
-};
+import { champObligatoire, CORPS, CORPS_DU_FORMULAIRE, definitionChamp, ORDRE_FORMULAIRE, type ChampDuFormulaire, type Collection, type NomChamp } from "./champs";
+import { CHAMP_CORPS, CHAMP_IDENTIFIANT, CHAMP_TECHNIQUE, CHAMP_TEXTE_ORIGINAL } from "./format";
+import { CHAMPS_DE_LISTE, LIBELLES_CHAMPS_DE_LISTE, MOTIF_A_VERIFIER } from "./liste";
 
 // ---------------------------------------------------------------------------------------------
 // Backend: the git host where partners' edits are saved, as drafts to review.
@@ -186,6 +178,21 @@ export const FORMATS_FICHIER: Record<Collection, string> = { structures: "carto-
 /** The custom widget that shows `date_maj` and confirms an unchanged listing in one click (src/cms/confirmation.ts). */
 export const WIDGET_CONFIRMATION = "confirmation";
 
+/** The name's widget: a text input that refuses, for a new listing, a name whose address is taken (src/cms/nom-unique.ts). */
+export const WIDGET_NOM = "nom-unique";
+
+/**
+ * Required fields say so in their label; optional ones say nothing (the admin's stylesheet hides Decap's
+ * « (optionnel) », src/cms/formulaire.css): a partner sees at once the few fields to fill.
+ */
+export const MENTION_OBLIGATOIRE = "(obligatoire)";
+
+/** A field's label as the form shows it. */
+export function libelleDuFormulaire(collection: Collection, nom: ChampDuFormulaire): string {
+  const { label, obligatoire } = nom === CORPS_DU_FORMULAIRE ? CORPS[collection] : { label: definitionChamp(collection, nom).label, obligatoire: champObligatoire(collection, nom) };
+  return obligatoire ? `${label} ${MENTION_OBLIGATOIRE}` : label;
+}
+
 /** The local decap-server (`npm run cms`), used only when the CMS is opened on 127.0.0.1 or localhost. */
 export const URL_BACKEND_LOCAL = "http://127.0.0.1:8081/api/v1";
 
@@ -214,14 +221,14 @@ type ChampDecap = Record<string, unknown>;
 function champDecap(collection: Collection, nom: NomChamp): ChampDecap {
   const def = definitionChamp(collection, nom);
   const obligatoire = champObligatoire(collection, nom);
-  const base: ChampDecap = { label: def.label, name: nom };
+  const base: ChampDecap = { label: libelleDuFormulaire(collection, nom), name: nom };
   const suite: ChampDecap = { required: obligatoire, hint: def.hint };
   const motif = def.motif ? { pattern: [...def.motif] } : {};
   if (nom === "horaires_accueil") return { ...base, widget: WIDGET_HORAIRES, ...suite };
   switch (def.nature) {
     case "ligne":
     case "code":
-      return { ...base, widget: "string", ...suite, ...motif };
+      return { ...base, widget: nom === "nom" ? WIDGET_NOM : "string", ...suite, ...motif };
     case "paragraphe":
       return { ...base, widget: "text", ...suite, ...motif };
     case "decimal":
@@ -269,8 +276,43 @@ function champDecap(collection: Collection, nom: NomChamp): ChampDecap {
   }
 }
 
-function collectionDecap(collection: Collection): Record<string, unknown> {
+function corpsDecap(collection: Collection): ChampDecap {
   const corps = CORPS[collection];
+  return {
+    label: libelleDuFormulaire(collection, CORPS_DU_FORMULAIRE),
+    name: CHAMP_CORPS,
+    widget: "markdown",
+    required: corps.obligatoire,
+    hint: corps.hint,
+    buttons: ["bold", "italic", "link", "heading-three", "heading-four", "bulleted-list", "numbered-list", "quote"],
+    editor_components: [],
+    modes: ["rich_text", "raw"],
+    sanitize_preview: true,
+  };
+}
+
+/** The form's fields in champs.ts's order; the folded part as one collapsed object (format.ts flattens it into the file). */
+function champsDuFormulaire(collection: Collection): ChampDecap[] {
+  const champ = (nom: ChampDuFormulaire) => (nom === CORPS_DU_FORMULAIRE ? corpsDecap(collection) : champDecap(collection, nom));
+  return ORDRE_FORMULAIRE[collection].flatMap((partie): ChampDecap[] =>
+    partie.plie
+      ? [
+          {
+            label: partie.titre,
+            name: CHAMP_TECHNIQUE,
+            widget: "object",
+            required: false,
+            collapsed: true,
+            summary: "Code INSEE, coordonnées, origine de la fiche…",
+            hint: "Rarement utile : le site retrouve la commune et sa position à partir de l'adresse.",
+            fields: partie.champs.map(champ),
+          },
+        ]
+      : partie.champs.map(champ),
+  );
+}
+
+function collectionDecap(collection: Collection): Record<string, unknown> {
   return {
     name: collection,
     ...DESCRIPTIONS[collection],
@@ -296,18 +338,7 @@ function collectionDecap(collection: Collection): Record<string, unknown> {
     ...(collection === "services" ? { view_groups: [{ label: "Structure", field: CHAMPS_DE_LISTE.structure }] } : {}),
     editor: { preview: true },
     fields: [
-      ...NOMS_CHAMPS[collection].map((nom) => champDecap(collection, nom)),
-      {
-        label: corps.label,
-        name: CHAMP_CORPS,
-        widget: "markdown",
-        required: corps.obligatoire,
-        hint: corps.hint,
-        buttons: ["bold", "italic", "link", "heading-three", "heading-four", "bulleted-list", "numbered-list", "quote"],
-        editor_components: [],
-        modes: ["rich_text", "raw"],
-        sanitize_preview: true,
-      },
+      ...champsDuFormulaire(collection),
       { label: "Texte du fichier (technique)", name: CHAMP_TEXTE_ORIGINAL, widget: "hidden", required: false },
       { label: "Identifiant (technique)", name: CHAMP_IDENTIFIANT, widget: "hidden", required: false },
       // Declared so that the lists can sort and group by them; filled on reading, never written (liste.ts).

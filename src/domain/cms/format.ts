@@ -18,7 +18,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, typ
 import { aujourdhuiAParis, estJourValide } from "../dates";
 import { slugifier } from "../text";
 import { NOMS_CHAMPS_DE_LISTE } from "./liste";
-import { NOMS_CHAMPS, natureDuChamp, zoneProposee, type Collection, type NatureChamp } from "./champs";
+import { CHAMPS_TECHNIQUES, NOMS_CHAMPS, natureDuChamp, zoneProposee, type Collection, type NatureChamp, type NomChamp } from "./champs";
 
 /** Hidden field carrying the file as read, so that saving can edit it rather than rewrite it. */
 export const CHAMP_TEXTE_ORIGINAL = "_texte_original";
@@ -26,9 +26,36 @@ export const CHAMP_TEXTE_ORIGINAL = "_texte_original";
 export const CHAMP_IDENTIFIANT = "_identifiant";
 /** The Markdown body, as Decap names it. */
 export const CHAMP_CORPS = "body";
+/**
+ * The form's folded block of technical fields (champs.ts CHAMPS_TECHNIQUES): in the form, their values
+ * sit in this object; in the file, they stay top-level keys. Reading nests them, writing flattens them.
+ */
+export const CHAMP_TECHNIQUE = "_technique";
 
 /** Form values that are not front-matter fields. */
-export const CHAMPS_INTERNES: ReadonlySet<string> = new Set([CHAMP_CORPS, CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT, ...NOMS_CHAMPS_DE_LISTE]);
+export const CHAMPS_INTERNES: ReadonlySet<string> = new Set([CHAMP_CORPS, CHAMP_TEXTE_ORIGINAL, CHAMP_IDENTIFIANT, CHAMP_TECHNIQUE, ...NOMS_CHAMPS_DE_LISTE]);
+
+/** The technical fields' values moved into the form's folded block (when the file has any). */
+function imbriquer(donnees: Record<string, unknown>): Record<string, unknown> {
+  const technique: Record<string, unknown> = {};
+  const resultat: Record<string, unknown> = {};
+  for (const [cle, v] of Object.entries(donnees)) {
+    if (CHAMPS_TECHNIQUES.has(cle as NomChamp)) technique[cle] = v;
+    else resultat[cle] = v;
+  }
+  if (Object.keys(technique).length > 0) resultat[CHAMP_TECHNIQUE] = technique;
+  return resultat;
+}
+
+/**
+ * The form's values with the folded block's fields back at the top level, as the file has them (the
+ * preview and the writer read this). A value in the block wins over a stray top-level one.
+ */
+export function aplatirFormulaire(donnees: Record<string, unknown>): Record<string, unknown> {
+  const { [CHAMP_TECHNIQUE]: technique, ...resultat } = donnees;
+  if (technique && typeof technique === "object" && !Array.isArray(technique)) Object.assign(resultat, technique);
+  return resultat;
+}
 
 const DELIMITEUR = "---";
 
@@ -207,7 +234,9 @@ export function depuisFichier(texte: string): Record<string, unknown> {
     if (doc.errors.length === 0 && isMap(doc.contents)) {
       try {
         const valeurs = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
-        for (const [cle, v] of Object.entries(valeurs)) if (!CHAMPS_INTERNES.has(cle)) donnees[cle] = pourFormulaire(cle, v);
+        const lues: Record<string, unknown> = {};
+        for (const [cle, v] of Object.entries(valeurs)) if (!CHAMPS_INTERNES.has(cle)) lues[cle] = pourFormulaire(cle, v);
+        Object.assign(donnees, imbriquer(lues));
       } catch {
         // An unreadable value: the form opens empty, and saving refuses to overwrite the file (see versFichier).
       }
@@ -228,13 +257,9 @@ function collectionProbable(cles: Iterable<string>): Collection {
   return "structures";
 }
 
-/** Field order: Decap's (the config's, i.e. the schema's) when given, else the schema's. */
-function ordreDesChamps(donnees: Record<string, unknown>, clesOriginales: readonly string[], ordre?: readonly string[]): string[] {
-  const schema = NOMS_CHAMPS[collectionProbable([...Object.keys(donnees).filter((c) => !estVide(donnees[c])), ...clesOriginales])];
-  const donne = (ordre ?? []).filter((c) => !CHAMPS_INTERNES.has(c));
-  const resultat = donne.length > 0 ? [...donne] : [];
-  for (const c of schema) if (!resultat.includes(c)) resultat.push(c);
-  return resultat;
+/** Field order in files: the schema's, whatever the form's (champs.ts ORDRE_FORMULAIRE). */
+function ordreDesChamps(donnees: Record<string, unknown>, clesOriginales: readonly string[]): readonly string[] {
+  return NOMS_CHAMPS[collectionProbable([...Object.keys(donnees).filter((c) => !estVide(donnees[c])), ...clesOriginales])];
 }
 
 const STYLES_CONSERVES = new Set<string>([Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE, Scalar.BLOCK_FOLDED, Scalar.BLOCK_LITERAL]);
@@ -327,11 +352,12 @@ function appliquer(source: string, modifications: Modification[]): string {
   return texte;
 }
 
-/** Decap's `toFile`: the file to write. `ordre` is the collection's field order, which Decap passes. */
-export function versFichier(donnees: Record<string, unknown>, ordre?: readonly string[]): string {
+/** Decap's `toFile`: the file to write, from the form's values (the folded block's included). */
+export function versFichier(formulaire: Record<string, unknown>): string {
+  const donnees = aplatirFormulaire(formulaire);
   const original = donnees[CHAMP_TEXTE_ORIGINAL];
   const d = typeof original === "string" ? decouper(original) : undefined;
-  if (!d) return nouveauFichier(donnees, ordre);
+  if (!d) return nouveauFichier(donnees);
 
   const doc = parseDocument(d.yaml, { uniqueKeys: false, prettyErrors: false });
   let valeursOriginales: Record<string, unknown> = {};
@@ -356,7 +382,7 @@ export function versFichier(donnees: Record<string, unknown>, ordre?: readonly s
   const paires = isMap(doc.contents) ? (doc.contents.items as Pair[]) : [];
   const places = emplacements(d.yaml, paires);
   const indenter = listesIndentees(d.yaml, paires);
-  const ordreChamps = ordreDesChamps(donnees, [...places.keys()], ordre);
+  const ordreChamps = ordreDesChamps(donnees, [...places.keys()]);
   const modifications: Modification[] = [];
   const ajouts: { cle: string; valeur: unknown }[] = [];
 
@@ -426,8 +452,8 @@ export function versFichier(donnees: Record<string, unknown>, ordre?: readonly s
 }
 
 /** A file written from the form alone: fields in the schema's order, then the body after a blank line. */
-function nouveauFichier(donnees: Record<string, unknown>, ordre?: readonly string[]): string {
-  const ordreChamps = ordreDesChamps(donnees, [], ordre);
+function nouveauFichier(donnees: Record<string, unknown>): string {
+  const ordreChamps = ordreDesChamps(donnees, []);
   const cles = [...ordreChamps, ...Object.keys(donnees).filter((c) => !ordreChamps.includes(c) && !CHAMPS_INTERNES.has(c))];
   let yaml = "";
   for (const cle of cles) {

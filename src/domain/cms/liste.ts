@@ -24,6 +24,15 @@ export const CHAMPS_DE_LISTE = {
 
 export const NOMS_CHAMPS_DE_LISTE: readonly string[] = Object.values(CHAMPS_DE_LISTE);
 
+/** Their labels, for Decap's sort and group menus. */
+export const LIBELLES_CHAMPS_DE_LISTE: Readonly<Record<(typeof CHAMPS_DE_LISTE)[keyof typeof CHAMPS_DE_LISTE], string>> = {
+  [CHAMPS_DE_LISTE.structure]: "Structure",
+  [CHAMPS_DE_LISTE.etat]: "État",
+  [CHAMPS_DE_LISTE.mesFiches]: "Mes fiches",
+  [CHAMPS_DE_LISTE.ordre]: "Ordre",
+  [CHAMPS_DE_LISTE.mots]: "Mots",
+};
+
 export interface ContexteListe {
   /** Structure slug → name, as of the build (a structure created since shows its slug). */
   nomsDesStructures: Readonly<Record<string, string>>;

@@ -8,6 +8,7 @@ import { estJourValide, jourDepuisValeur, jourDuSite } from "../dates";
 import { verifierHoraires } from "../horaires";
 import { MOTIF_SLUG } from "../text";
 import { MOTIF_CODE_INSEE } from "../code-insee";
+import { estTelephoneFrancais, EXPLICATION_TELEPHONE } from "../telephone";
 
 /** Turns '' and null into undefined, so that an emptied field is simply absent. */
 export function facultatif<T extends z.ZodTypeAny>(schema: T) {
@@ -75,11 +76,13 @@ export const url = z
     if (!ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${citer(v)} n'est pas une adresse web en http(s) (ex. : https://www.exemple.fr/page)` });
   });
 
-const MOTIF_COURRIEL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i;
+/** An e-mail address (flag-free: the CMS form's pattern is this regex's source). */
+export const MOTIF_COURRIEL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-zA-Z]{2,}$/;
+export const EXPLICATION_COURRIEL = "n'est pas une adresse électronique valide (ex. : accueil@structure.fr)";
 export const courriel = z
   .string({ invalid_type_error: "doit être une adresse électronique" })
   .trim()
-  .regex(MOTIF_COURRIEL, "n'est pas une adresse électronique valide (ex. : accueil@structure.fr)");
+  .regex(MOTIF_COURRIEL, EXPLICATION_COURRIEL);
 
 /**
  * French phone numbers: 10 digits starting with 0 (spaces, dots or dashes allowed), +33 followed by 9 digits,
@@ -89,13 +92,7 @@ export const telephone = z
   .string({ invalid_type_error: "doit être un texte : mettez le numéro entre guillemets (ex. : \"05 49 00 00 00\")" })
   .trim()
   .superRefine((v, ctx) => {
-    const chiffres = v.replace(/[\s.\-]/g, "");
-    if (!/^(0[1-9]\d{8}|\+33[1-9]\d{8}|1\d{1,2}|3\d{3})$/.test(chiffres)) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `${citer(v)} n'est pas un numéro de téléphone français (10 chiffres comme 05 49 00 00 00, ou numéro court comme 3949)`,
-      });
-    }
+    if (!estTelephoneFrancais(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${citer(v)} ${EXPLICATION_TELEPHONE}` });
   });
 
 /** A day (YYYY-MM-DD) not after today in Paris. */
@@ -124,9 +121,12 @@ export const dateMaj = z
 /** Codes: YAML turns unquoted 86194 into a number; take it back as text when no digit is lost. */
 const codeEnTexte = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? String(v) : v);
 
+/** A postal code (the CMS form's pattern is this regex's source). */
+export const MOTIF_CODE_POSTAL = /^\d{5}$/;
+
 export const codePostal = z.preprocess(
   codeEnTexte,
-  z.string({ invalid_type_error: "doit être un code postal de 5 chiffres" }).regex(/^\d{5}$/, "doit être un code postal de 5 chiffres (ex. : 86000)"),
+  z.string({ invalid_type_error: "doit être un code postal de 5 chiffres" }).regex(MOTIF_CODE_POSTAL, "doit être un code postal de 5 chiffres (ex. : 86000)"),
 );
 
 export const codeInsee = z.preprocess(
