@@ -19,6 +19,7 @@ import {
   OPTIONS_SLUG,
   texteConfigCms,
   type ConfigBackend,
+  WIDGET_CONFIRMATION,
 } from "../../src/domain/cms/config";
 import { CHAMP_IDENTIFIANT, CHAMP_TECHNIQUE, CHAMP_TEXTE_ORIGINAL, champsAvantEnregistrement } from "../../src/domain/cms/format";
 import { communes, departement, epcis } from "../../src/domain/communes";
@@ -126,7 +127,7 @@ describe("chaque champ du schéma a son champ dans le CMS, et réciproquement", 
     expect(new Set(Object.keys(CHAMPS_CMS))).toEqual(union);
   });
 
-  it("obligatoire dans le formulaire quand le schéma l'exige ; date_maj cachée, remplie à l'enregistrement", () => {
+  it("obligatoire dans le formulaire quand le schéma l'exige ; date_maj montrée avec la confirmation en un clic, remplie à l'enregistrement", () => {
     const obligatoires = (nom: Collection) => tousLesChamps(nom).filter((f) => f.required).map((f) => f.name);
     expect(obligatoires("services")).toEqual(["nom", "structure", "body", "thematiques", "modes_accueil"]);
     expect(obligatoires("structures")).toEqual(["nom"]);
@@ -139,7 +140,7 @@ describe("chaque champ du schéma a son champ dans le CMS, et réciproquement", 
     expect(champ("services", "nom").label).toBe(`${CHAMPS_CMS.nom.parCollection.services.label} ${MENTION_OBLIGATOIRE}`);
     expect(libelleDuFormulaire("services", "telephone")).toBe(CHAMPS_CMS.telephone.label);
     for (const nom of ["structures", "services"] as const) {
-      expect(champ(nom, "date_maj")).toMatchObject({ widget: "hidden", required: false });
+      expect(champ(nom, "date_maj")).toMatchObject({ widget: WIDGET_CONFIRMATION, required: false });
       expect(champ(nom, CHAMP_TEXTE_ORIGINAL)).toMatchObject({ widget: "hidden", required: false });
     }
     expect(champ("services", "body")).toMatchObject({ widget: "markdown", label: `Description ${MENTION_OBLIGATOIRE}` });
