@@ -14,14 +14,13 @@
  * Publishing and the rebuilt page are cms.test.ts's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { demarrerServeur, type ServeurStatique } from "./serveur";
+import { ouvrir, ouvrirEspaceCms, seConnecter, siEchec, type EspaceCms } from "./cms-outils";
 import { lancerNavigateur, nouvellePage, type PageSurveillee } from "./navigateur";
 import { horairesDuCatalogue } from "../outils/horaires-catalogue";
 import { saisieDepuisValeur } from "../../src/domain/horaires/saisie-lecture";
@@ -184,73 +183,22 @@ describe("le widget des horaires dans /admin/, decap-server en mode git", () => 
   const DELAI = 30_000;
   const slug = "epicerie-itinerante-availles-limouzine";
   const chemin = `content/services/${slug}.md`;
-  let depot: string;
-  let decap: ChildProcess;
-  let journal = "";
-  let port: number;
-  let site: ServeurStatique;
-  let admin: PageSurveillee;
-
-  const git = (...args: string[]) => {
-    const r = spawnSync("git", args, { cwd: depot, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`git ${args.join(" ")} : ${r.stderr}`);
-    return r.stdout;
-  };
+  let espace: EspaceCms;
 
   beforeAll(async () => {
-    depot = mkdtempSync(join(tmpdir(), "carto-cms-horaires-depot-"));
-    cpSync("content", join(depot, "content"), { recursive: true });
-    git("init", "-q", "-b", "main");
-    git("config", "user.name", "Test CMS");
-    git("config", "user.email", "test-cms@example.org");
-    git("add", "-A");
-    git("commit", "-q", "-m", "Catalogue initial");
-    port = await new Promise<number>((ok, ko) => {
-      const s = createServer();
-      s.once("error", ko);
-      s.listen(0, "127.0.0.1", () => {
-        const a = s.address();
-        s.close(() => (typeof a === "object" && a ? ok(a.port) : ko(new Error("pas de port"))));
-      });
-    });
-    decap = spawn(process.execPath, ["node_modules/decap-server/dist/index.js"], {
-      env: { ...process.env, MODE: "git", PORT: String(port), BIND_HOST: "127.0.0.1", GIT_REPO_DIRECTORY: depot, LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    decap.stdout!.on("data", (d) => (journal += d));
-    decap.stderr!.on("data", (d) => (journal += d));
-    for (const limite = Date.now() + DELAI; ; ) {
-      const pret = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ action: "info" }) })
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (pret) break;
-      if (Date.now() > limite) throw new Error(`decap-server ne répond pas :\n${journal}`);
-      await new Promise((ok) => setTimeout(ok, 200));
-    }
-    site = await demarrerServeur("dist");
-    admin = await nouvellePage(navigateur, site.url, { largeur: 1280, hauteur: 900 });
-    await admin.page.route(`http://127.0.0.1:${port}/**`, (route) => route.continue());
-    admin.page.setDefaultTimeout(DELAI);
+    espace = await ouvrirEspaceCms();
   }, 60_000);
 
   afterAll(async () => {
-    await admin?.contexte.close();
-    await site?.fermer();
-    decap?.kill();
-    if (depot) rmSync(depot, { recursive: true, force: true });
+    await espace?.fermer();
   });
 
   it("refuse d'enregistrer « jeudi 9h-12h », puis enregistre la proposition appliquée : seule la ligne des horaires change", async ({ onTestFailed }) => {
-    const p = admin.page;
-    onTestFailed(async () => {
-      await p.screenshot({ path: join(tmpdir(), `carto-cms-horaires-echec-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-      console.error(journal.slice(-3000));
-    });
-    await p.goto(`${site.url}/admin/?backend=${port}`);
-    await p.getByRole("button", { name: "Se connecter" }).click();
-    await p.getByRole("link", { name: "Services" }).first().waitFor();
-    await p.goto("about:blank");
-    await p.goto(`${site.url}/admin/?backend=${port}#/collections/services/entries/${slug}`);
+    const p = espace.page;
+    const git = espace.git;
+    siEchec(() => espace, onTestFailed);
+    await seConnecter(espace);
+    await ouvrir(espace, `/collections/services/entries/${slug}`);
     // The catalogue's value opens in the form: the 2nd and 4th Thursday.
     const groupe = p.getByRole("group", { name: "Horaires d'accueil" });
     await groupe.getByLabel("jeudi", { exact: true }).waitFor();
@@ -280,6 +228,6 @@ describe("le widget des horaires dans /admin/, decap-server en mode git", () => 
       .split("\n")
       .filter((l) => /^[-+](?![-+]{2} )/.test(l) && !/date_maj:/.test(l));
     expect(changees).toEqual([`-horaires_accueil: "Th[2,4] 10:00-12:30"`, `+horaires_accueil: "Th 09:00-12:00"`]);
-    expect(admin.requetesExterieures).toEqual([]);
+    expect(espace.surveillee.requetesExterieures).toEqual([]);
   }, 120_000);
 });

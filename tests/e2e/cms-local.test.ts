@@ -16,6 +16,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
+import { PHRASES_FRANCAISES } from "../../src/cms/francais";
+import { publier } from "./cms-outils";
 import { lancerNavigateur, nouvellePage, type PageSurveillee } from "./navigateur";
 
 const DELAI = 60_000;
@@ -141,8 +143,8 @@ describe("npm run cms (espace partenaires local)", () => {
       });
       await page.goto(`http://127.0.0.1:${portSite}/admin/?backend=${portBackend}`);
       await page.getByRole("button", { name: "Se connecter" }).click();
-      // « Flux » (the editorial workflow's board) is there only when the backend supports the review.
-      await page.getByRole("link", { name: "Flux", exact: true }).waitFor({ timeout: 2 * DELAI });
+      // « Relectures » (the editorial workflow's board) is there only when the backend supports the review.
+      await page.getByRole("link", { name: PHRASES_FRANCAISES.app.header.workflow, exact: true }).waitFor({ timeout: 2 * DELAI });
       await page.goto("about:blank");
       await page.goto(`http://127.0.0.1:${portSite}/admin/?backend=${portBackend}#/collections/services/entries/${SERVICE}`);
 
@@ -176,12 +178,7 @@ describe("npm run cms (espace partenaires local)", () => {
   it(
     "publishes on the local copy's branch only; the printed git pull brings it into the working copy",
     async () => {
-      await page.getByRole("button", { name: /^Statut/ }).click();
-      await page.getByRole("menuitem", { name: "Prêt" }).click();
-      await page.getByRole("button", { name: /^Statut.*Prêt/ }).waitFor();
-      await page.getByRole("button", { name: /^Publier/ }).click();
-      await page.getByRole("menuitem", { name: "Publier maintenant" }).click();
-      await page.getByRole("button", { name: /^Publiée?/ }).first().waitFor();
+      await publier(page);
 
       expect(git(depot, "show", `${BRANCHE}:${CHEMIN}`)).toContain(`resume: ${RESUME}`);
       expect(git(depot, "branch", "--list", "cms/*").trim()).toBe("");

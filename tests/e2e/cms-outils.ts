@@ -13,6 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
 import { demarrerServeur, type ServeurStatique } from "./serveur";
 import { lancerNavigateur, nouvellePage, type PageSurveillee } from "./navigateur";
+import { PHRASES_FRANCAISES } from "../../src/cms/francais";
 import type { FichierCatalogue } from "../../src/domain/validation";
 
 export const DELAI = 30_000;
@@ -133,6 +134,8 @@ export async function ouvrirEspaceCms(preparer?: (catalogue: string) => Promise<
   };
 }
 
+const BARRE = PHRASES_FRANCAISES.editor.editorToolbar;
+
 const echapper = (texte: string) => texte.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -175,10 +178,14 @@ export function siEchec(espace: () => EspaceCms | undefined, onTestFailed: (fn: 
   });
 }
 
-/** Opens an admin route (a new page load: Decap does not follow a hash change made by page.goto). */
-export async function ouvrir(espace: EspaceCms, route: string): Promise<void> {
+/**
+ * Opens an admin route (a new page load: Decap does not follow a hash change made by page.goto), as the
+ * Département's local tool, or as a forge account (`compte`: src/cms/compte.ts reads `?compte=` on 127.0.0.1).
+ */
+export async function ouvrir(espace: EspaceCms, route: string, compte?: string): Promise<void> {
   await espace.page.goto("about:blank");
-  await espace.page.goto(`${espace.serveur.url}/admin/?backend=${espace.portDecap}#${route}`);
+  const comme = compte ? `&compte=${encodeURIComponent(compte)}` : "";
+  await espace.page.goto(`${espace.serveur.url}/admin/?backend=${espace.portDecap}${comme}#${route}`);
 }
 
 /** The first visit: Decap's login page, then the collections. */
@@ -188,15 +195,20 @@ export async function seConnecter(espace: EspaceCms): Promise<void> {
   await espace.page.getByRole("link", { name: "Services" }).first().waitFor();
 }
 
-/** Draft saved → status "Prêt" → "Publier maintenant" (the editorial workflow's buttons). */
+/** Draft saved → status « Prête à publier » → « Publier maintenant » (the editorial workflow, as the Département). */
 export async function enregistrerEtPublier(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await page.getByRole("button", { name: BARRE.save, exact: true }).click();
   await page.getByText("Modifications enregistrées", { exact: false }).first().waitFor({ timeout: DELAI });
+  await publier(page);
+}
+
+/** A saved draft, published by the Département: status « Prête à publier », then « Publier maintenant ». */
+export async function publier(page: Page): Promise<void> {
   await page.getByRole("button", { name: /^Statut/ }).click();
-  await page.getByRole("menuitem", { name: "Prêt" }).click();
+  await page.getByRole("menuitem", { name: BARRE.ready, exact: true }).click();
   // Publishing before the new status is stored is refused (« Veuillez mettre à jour le statut à "Prêt" »).
-  await page.getByRole("button", { name: /^Statut.*Prêt/ }).waitFor();
-  await page.getByRole("button", { name: /^Publier/ }).click();
-  await page.getByRole("menuitem", { name: "Publier maintenant" }).click();
+  await page.getByRole("button", { name: `Statut : ${BARRE.ready}` }).waitFor();
+  await page.getByRole("button", { name: BARRE.publish, exact: true }).click();
+  await page.getByRole("menuitem", { name: BARRE.publishNow }).click();
   await page.getByRole("button", { name: /^Publiée?/ }).first().waitFor({ timeout: DELAI });
 }

@@ -30,8 +30,8 @@ describe("horaires sur le site construit", () => {
     const valeurs = new Set([...catalogue.services, ...catalogue.structures].flatMap((f) => (f.horaires_accueil ? [f.horaires_accueil] : [])));
     expect(valeurs.size).toBeGreaterThan(50);
     const echapper = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
-    // The partners' space and guide teach the syntax with examples: not pages for the public.
-    const pourPartenaires = (f: string) => f.startsWith("admin") || f.startsWith("contribuer");
+    // The partners' space (the CMS's expert mode) shows the code; the public pages, /contribuer/ included, never.
+    const pourPartenaires = (f: string) => f.startsWith("admin");
     const pages = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html") && !pourPartenaires(f));
     expect(pages.length).toBeGreaterThan(300);
     const trouvees: string[] = [];
