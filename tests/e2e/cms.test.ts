@@ -8,7 +8,7 @@
  * come from src/domain/cms/champs.ts, as in the generated config.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,6 +25,9 @@ import { themeDuCode } from "../../src/domain/taxonomy";
 import { slugifier } from "../../src/domain/text";
 import { validerFichiers } from "../../src/domain/validation";
 import { executerImport } from "../../src/domain/data-inclusion/commande";
+import { lireComptesDuCatalogue } from "../../src/lib/comptes";
+import { DEMANDER_LA_RELECTURE } from "../../src/cms/role-partenaire";
+import { dateEnClair } from "../../src/domain/dates";
 
 let espace: EspaceCms;
 let page: Page;
@@ -37,8 +40,33 @@ const optionDe = (liste: readonly { label: string; value: string }[], valeur: st
 const champ = (libelle: string) => outils.champ(page, libelle);
 const choisir = (libelle: string, saisie: string, option: string) => outils.choisir(page, libelle, saisie, option);
 const siEchec = (onTestFailed: (fn: () => Promise<void>) => void) => outils.siEchec(() => espace, onTestFailed);
-const ouvrir = (route: string) => outils.ouvrir(espace, route);
+const ouvrir = (route: string, compte?: string) => outils.ouvrir(espace, route, compte);
 const enregistrerEtPublier = () => outils.enregistrerEtPublier(page);
+const BARRE = PHRASES_FRANCAISES.editor.editorToolbar;
+
+/** The demonstration's partner account with the most services, and its structure (content/comptes.yml). */
+const comptes = lireComptesDuCatalogue("content")!;
+const servicesDuCatalogue = readdirSync("content/services").map((f) => ({ slug: f.replace(/\.md$/, ""), ...frontMatter(readFileSync(`content/services/${f}`, "utf8")).donnees }) as { slug: string; nom: string; structure: string; date_maj: string; resume?: string });
+const partenaire = comptes.partenaires
+  .map((p) => ({ ...p, services: servicesDuCatalogue.filter((s) => p.structures.includes(s.structure)) }))
+  .sort((a, b) => b.services.length - a.services.length)[0]!;
+
+/** A partner's draft: saved, then « Demander la relecture » (the status menu offers nothing that publishes). */
+async function demanderLaRelecture() {
+  await page.getByRole("button", { name: /^Statut/ }).click();
+  await page.getByRole("menuitem", { name: DEMANDER_LA_RELECTURE }).click();
+  await page.getByRole("button", { name: `Statut : ${BARRE.inReview}` }).waitFor();
+}
+
+/** `npm run verifier-droits -- main <branch> --auteur <compte>` in the test's repository. */
+function verifierDroits(branche: string, compte: string) {
+  const r = spawnSync(join(process.cwd(), "node_modules/.bin/tsx"), [join(process.cwd(), "scripts/verifier-droits.ts"), "main", branche, "--auteur", compte], {
+    cwd: espace.depot,
+    encoding: "utf8",
+    env: { ...process.env, CARTO_CATALOGUE: "" },
+  });
+  return { code: r.status, sortie: `${r.stdout}${r.stderr}` };
+}
 
 beforeAll(async () => {
   espace = await ouvrirEspaceCms(async (catalogue) => {
@@ -73,22 +101,25 @@ describe("la page /admin/", () => {
   });
 });
 
+/** How the site says `Th[2,4] 09:30-12:30`. */
+const MOTS_DES_HORAIRES = /2e et (le )?4e jeudi du mois,?\s+9\s*h\s*30\s*–\s*12\s*h\s*30/i;
+
 describe("espace partenaires, decap-server en mode git", () => {
   const nom = "Atelier numérique d'essai à Poitiers";
   const slug = slugifier(nom);
-  const structure = "mission-locale-poitiers";
+  const structure = partenaire.structures[0]!;
   const nomStructure = frontMatter(readFileSync(`content/structures/${structure}.md`, "utf8")).donnees.nom as string;
   const thematique = OPTIONS_THEMATIQUES.find((o) => themeDuCode(o.value)?.slug === "emploi")!.value;
   const poitiers = communeParCode("86194")!;
   const description = "Un atelier pour apprendre à utiliser un ordinateur et à chercher un emploi en ligne.";
 
   it(
-    "creates a service through the form, saves a draft, sets it ready and publishes it on main",
+    "a partner creates a service through the form (hours without code), asks for a review; the Département publishes it on main",
     async ({ onTestFailed }) => {
       siEchec(onTestFailed);
       await outils.seConnecter(espace);
 
-      await ouvrir("/collections/services/new");
+      await ouvrir("/collections/services/new", partenaire.compte);
       await champ(libelleService("nom")).fill(nom);
       await choisir(libelleService("structure"), nomStructure.slice(0, 20), nomStructure);
       const libelleThematique = optionDe(OPTIONS_THEMATIQUES, thematique);
@@ -99,12 +130,30 @@ describe("espace partenaires, decap-server en mode git", () => {
       const editeur = page.locator("[data-slate-editor]").first();
       await editeur.click();
       await page.keyboard.type(description);
-      // The preview is the service page's body, from the form's values.
+      // « Le 2e et le 4e jeudi, 9 h 30 – 12 h 30 », chosen, not typed as code.
+      const horaires = page.getByRole("group", { name: "Horaires d'accueil" });
+      await horaires.getByRole("button", { name: "Ajouter des jours d'ouverture" }).click();
+      await horaires.getByLabel("jeudi", { exact: true }).check();
+      await horaires.getByLabel("Fréquence").selectOption({ label: "Certaines semaines du mois" });
+      await horaires.getByLabel("le 2e", { exact: true }).check();
+      await horaires.getByLabel("le 4e", { exact: true }).check();
+      await horaires.getByLabel("le 1er", { exact: true }).uncheck();
+      await horaires.getByLabel("De", { exact: true }).fill("09:30");
+      await horaires.getByLabel("à", { exact: true }).fill("12:30");
+      // The preview is the service page's body, from the form's values, hours in words.
       const apercu = page.frameLocator("iframe").first();
       await expect.poll(() => apercu.locator("h1").textContent()).toBe(nom);
       await expect.poll(() => apercu.getByRole("heading", { name: "Pour qui ?" }).count()).toBe(1);
+      await expect.poll(() => apercu.locator("body").innerText()).toMatch(MOTS_DES_HORAIRES);
 
-      await enregistrerEtPublier();
+      await page.getByRole("button", { name: BARRE.save, exact: true }).click();
+      await page.getByText("Modifications enregistrées", { exact: false }).first().waitFor();
+      // A partner is offered no way to publish.
+      expect(await page.getByRole("button", { name: BARRE.publish, exact: true }).isVisible()).toBe(false);
+      await demanderLaRelecture();
+      expect(verifierDroits(`cms/services/${slug}`, partenaire.compte).code).toBe(0);
+      await ouvrir(`/collections/services/entries/${slug}`);
+      await outils.publier(page);
 
       const chemin = `content/services/${slug}.md`;
       const texte = git("show", `main:${chemin}`);
@@ -116,6 +165,7 @@ describe("espace partenaires, decap-server en mode git", () => {
         publics: ["jeunes"],
         modes_accueil: ["en-presentiel"],
         zone_eligibilite: [poitiers.code],
+        horaires_accueil: "Th[2,4] 09:30-12:30",
         date_maj: aujourdhuiAParis(),
       });
       expect(corps.trim()).toBe(description);
@@ -186,6 +236,76 @@ describe("espace partenaires, decap-server en mode git", () => {
     120_000,
   );
 
+  it(
+    "a partner's list starts with its structure's services, named, with their state and date, the oldest first",
+    async ({ onTestFailed }) => {
+      siEchec(onTestFailed);
+      await ouvrir("/collections/services", partenaire.compte);
+      const lignes = page.locator('a[href*="/collections/services/entries/"]');
+      await expect.poll(() => lignes.count(), { timeout: DELAI }).toBeGreaterThan(100);
+      const attendus = [...partenaire.services].sort((a, b) => (a.date_maj === b.date_maj ? a.nom.toLowerCase().localeCompare(b.nom.toLowerCase()) : a.date_maj < b.date_maj ? -1 : 1));
+      const hrefs = await lignes.evaluateAll((liens) => liens.map((a) => a.getAttribute("href") ?? ""));
+      const textes = await lignes.allInnerTexts();
+      // The first ones are the partner's (the service created above, saved today, comes after them).
+      expect(hrefs.slice(0, attendus.length).map((h) => h.split("/").pop())).toEqual(attendus.map((s) => s.slug));
+      const nomsStructures = new Map(readdirSync("content/structures").map((f) => [f.replace(/\.md$/, ""), frontMatter(readFileSync(`content/structures/${f}`, "utf8")).donnees.nom as string]));
+      attendus.forEach((s, i) => {
+        expect(textes[i]).toContain(s.nom);
+        expect(textes[i]).toContain(nomsStructures.get(s.structure)!);
+        expect(textes[i]).toContain(dateEnClair(s.date_maj));
+      });
+      expect(textes.slice(0, attendus.length).some((t) => t.includes("à vérifier"))).toBe(true);
+    },
+    120_000,
+  );
+
+  it(
+    "a partner confirms an unchanged listing in one click and asks for a review; once published, only date_maj changed",
+    async ({ onTestFailed }) => {
+      siEchec(onTestFailed);
+      const service = [...partenaire.services].filter((s) => s.date_maj < aujourdhuiAParis()).sort((a, b) => (a.date_maj < b.date_maj ? -1 : 1))[0]!;
+      const chemin = `content/services/${service.slug}.md`;
+      const avant = git("show", `main:${chemin}`);
+      await ouvrir(`/collections/services/entries/${service.slug}`, partenaire.compte);
+      await page.getByText(`Informations vérifiées le ${dateEnClair(service.date_maj)}`).waitFor();
+      await page.getByRole("button", { name: "Je confirme que ces informations sont à jour" }).click();
+      await expect.poll(() => git("branch", "--list", `cms/services/${service.slug}`).trim(), { timeout: DELAI }).not.toBe("");
+      await page.getByText("Confirmées aujourd'hui.").waitFor();
+      await demanderLaRelecture();
+      expect(verifierDroits(`cms/services/${service.slug}`, partenaire.compte).code).toBe(0);
+
+      await ouvrir(`/collections/services/entries/${service.slug}`);
+      await outils.publier(page);
+      const diff = git("diff", "--unified=0", espace.initial, "main", "--", chemin)
+        .split("\n")
+        .filter((l) => /^[-+](?![-+]{2} )/.test(l));
+      expect(diff).toEqual([`-${avant.split("\n").find((l) => l.startsWith("date_maj:"))}`, `+date_maj: ${aujourdhuiAParis()}`]);
+    },
+    120_000,
+  );
+
+  it(
+    "a partner's change to another organisation's listing is refused by npm run verifier-droits, in French, naming both",
+    async ({ onTestFailed }) => {
+      siEchec(onTestFailed);
+      const autre = servicesDuCatalogue.find((s) => s.resume && !partenaire.structures.includes(s.structure) && comptes.partenaires.some((p) => p.structures.includes(s.structure)))!;
+      await ouvrir(`/collections/services/entries/${autre.slug}`, partenaire.compte);
+      const resume = champ(libelleService("resume"));
+      await expect.poll(() => resume.inputValue(), { timeout: DELAI }).not.toBe("");
+      await resume.fill("Un résumé changé par un autre organisme.");
+      await page.getByRole("button", { name: BARRE.save, exact: true }).click();
+      await expect.poll(() => git("branch", "--list", `cms/services/${autre.slug}`).trim(), { timeout: DELAI }).not.toBe("");
+      const { code, sortie } = verifierDroits(`cms/services/${autre.slug}`, partenaire.compte);
+      expect(code).toBe(1);
+      const nomStructure = (slug: string) => frontMatter(readFileSync(`content/structures/${slug}.md`, "utf8")).donnees.nom as string;
+      expect(sortie).toContain(`content/services/${autre.slug}.md`);
+      expect(sortie).toContain(nomStructure(autre.structure));
+      expect(sortie).toContain(nomStructure(partenaire.structures[0]!));
+      expect(sortie).toMatch(/refusé/);
+    },
+    120_000,
+  );
+
   it("sends no request outside 127.0.0.1", () => {
     expect(espace.surveillee.requetesExterieures).toEqual([]);
     // decap-server answers 404 when an entry has no draft yet: Chromium logs it. Decap's own prop-type
@@ -219,7 +339,9 @@ describe("espace partenaires, decap-server en mode git", () => {
       expect(code, erreurs).toBe(0);
       const pageService = join(sortie, "services", slug, "index.html");
       expect(existsSync(pageService), journal.slice(-3000)).toBe(true);
-      expect(readFileSync(pageService, "utf8")).toContain(description.slice(0, 40));
+      const htmlService = readFileSync(pageService, "utf8");
+      expect(htmlService).toContain(description.slice(0, 40));
+      expect(htmlService.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")).toMatch(MOTS_DES_HORAIRES);
       const theme = themeDuCode(thematique)!;
       expect(readFileSync(join(sortie, "thematiques", theme.slug, "index.html"), "utf8")).toContain(`/services/${slug}/`);
       // The commune page shows the theme's nearest services up to its cap and links to the theme's whole list,
