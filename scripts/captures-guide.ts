@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ouvrir, ouvrirEspaceCms, seConnecter } from "../tests/e2e/cms-outils";
+import { choisirHoraires, DEUXIEME_ET_QUATRIEME_JEUDI, ouvrir, ouvrirEspaceCms, seConnecter } from "../tests/e2e/cms-outils";
 import { lireComptesDuCatalogue } from "../src/lib/comptes";
 
 const DOSSIER = "docs/images/guide-partenaire";
@@ -29,14 +29,7 @@ try {
   await capture("3-formulaire");
 
   const horaires = page.getByRole("group", { name: "Horaires d'accueil" });
-  await horaires.getByRole("button", { name: "Ajouter des jours d'ouverture" }).click();
-  await horaires.getByLabel("jeudi", { exact: true }).check();
-  await horaires.getByLabel("Fréquence").selectOption({ label: "Certaines semaines du mois" });
-  await horaires.getByLabel("le 2e", { exact: true }).check();
-  await horaires.getByLabel("le 4e", { exact: true }).check();
-  await horaires.getByLabel("le 1er", { exact: true }).uncheck();
-  await horaires.getByLabel("De", { exact: true }).fill("09:30");
-  await horaires.getByLabel("à", { exact: true }).fill("12:30");
+  await choisirHoraires(horaires, DEUXIEME_ET_QUATRIEME_JEUDI);
   await horaires.scrollIntoViewIfNeeded();
   await page.waitForTimeout(500);
   await capture("4-horaires");

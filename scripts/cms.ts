@@ -19,7 +19,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { ErreurCms, preparerDepot } from "./espace-local";
+import { ErreurCms, preparerDepot } from "../src/domain/cms/espace-local";
 
 const HOTE = "127.0.0.1";
 const racine = fileURLToPath(new URL("..", import.meta.url));

@@ -1,11 +1,14 @@
 /**
  * The login page says what this space is and whom to ask for an account: Decap's own shows a logo
- * and a button only. A box of ours (outside Decap's React tree), shown while the login button is.
+ * and a button only. A box of ours, placed after the login button while it is shown (Decap's login
+ * page does not re-render its children until it goes away, with the box).
  */
 import { donneesEspace } from "./compte";
 import { surveiller } from "./surveiller";
 
 const ID = "connexion-explication";
+// Decap's own stylesheet greys links and removes their underline: a link must look like one.
+const STYLE_LIEN = "color:#1f4e99;text-decoration:underline";
 
 function creerExplication(): HTMLElement {
   const { nomDuSite, contact } = donneesEspace();
@@ -28,11 +31,13 @@ function creerExplication(): HTMLElement {
   const lien = document.createElement("a");
   lien.href = `mailto:${contact}?subject=${encodeURIComponent(`Compte pour l'espace partenaires de ${nomDuSite}`)}`;
   lien.textContent = contact;
+  lien.style.cssText = STYLE_LIEN;
   compte.append(lien, " en indiquant votre structure : le Département vous ouvre un compte rattaché à vos fiches.");
   const guide = document.createElement("p");
   const lienGuide = document.createElement("a");
   lienGuide.href = "/contribuer/";
   lienGuide.textContent = "Comment contribuer, pas à pas";
+  lienGuide.style.cssText = STYLE_LIEN;
   guide.append(lienGuide);
   guide.style.margin = "0";
   boite.append(titre, quoi, compte, guide);
@@ -41,9 +46,9 @@ function creerExplication(): HTMLElement {
 
 export function expliquerLaConnexion(): void {
   surveiller(() => {
-    const connexion = [...document.querySelectorAll("button")].some((b) => /^Se connecter/.test(b.textContent?.trim() ?? ""));
+    const bouton = [...document.querySelectorAll("button")].find((b) => /^Se connecter/.test(b.textContent?.trim() ?? ""));
     const boite = document.getElementById(ID);
-    if (connexion && !boite) document.body.append(creerExplication());
-    else if (!connexion && boite) boite.remove();
+    if (bouton && !boite) bouton.after(creerExplication());
+    else if (!bouton && boite) boite.remove();
   });
 }

@@ -20,7 +20,7 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { demarrerServeur, type ServeurStatique } from "./serveur";
-import { ouvrir, ouvrirEspaceCms, seConnecter, siEchec, type EspaceCms } from "./cms-outils";
+import { choisirHoraires, DEUXIEME_ET_QUATRIEME_JEUDI, ouvrir, ouvrirEspaceCms, seConnecter, siEchec, type EspaceCms } from "./cms-outils";
 import { lancerNavigateur, nouvellePage, type PageSurveillee } from "./navigateur";
 import { horairesDuCatalogue } from "../outils/horaires-catalogue";
 import { saisieDepuisValeur } from "../../src/domain/horaires/saisie-lecture";
@@ -131,14 +131,7 @@ describe("le widget des horaires", () => {
 
   it("« 2e et 4e jeudi, 9 h 30 – 12 h 30 » sans écrire de code : Th[2,4] 09:30-12:30, lu en français", async () => {
     await page.evaluate(() => window.monter(""));
-    await page.getByRole("button", { name: "Ajouter des jours d'ouverture" }).click();
-    await page.getByLabel("jeudi", { exact: true }).check();
-    await page.getByLabel("Fréquence").selectOption({ label: "Certaines semaines du mois" });
-    await page.getByLabel("le 2e", { exact: true }).check();
-    await page.getByLabel("le 4e", { exact: true }).check();
-    await page.getByLabel("le 1er", { exact: true }).uncheck();
-    await page.getByLabel("De", { exact: true }).fill("09:30");
-    await page.getByLabel("à", { exact: true }).fill("12:30");
+    await choisirHoraires(page, DEUXIEME_ET_QUATRIEME_JEUDI);
     const e = await etat();
     expect(e.valeur).toBe("Th[2,4] 09:30-12:30");
     expect(e.valide).toBe(true);

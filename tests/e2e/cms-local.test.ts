@@ -17,7 +17,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
 import { PHRASES_FRANCAISES } from "../../src/cms/francais";
-import { publier } from "./cms-outils";
+import { portLibre, publier } from "./cms-outils";
 import { lancerNavigateur, nouvellePage, type PageSurveillee } from "./navigateur";
 
 const DELAI = 60_000;
@@ -45,16 +45,6 @@ function git(dossier: string, ...args: string[]): string {
   return r.stdout;
 }
 
-function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const s = createServer();
-    s.once("error", ko);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a ? ok(a.port) : ko(new Error("pas de port"))));
-    });
-  });
-}
 
 function ecoute(port: number): Promise<boolean> {
   return new Promise((ok) => {

@@ -18,7 +18,8 @@ import type { FichierCatalogue } from "../../src/domain/validation";
 
 export const DELAI = 30_000;
 
-function portLibre(): Promise<number> {
+/** A free TCP port on 127.0.0.1. */
+export function portLibre(): Promise<number> {
   return new Promise((ok, ko) => {
     const s = createServer();
     s.once("error", ko);
@@ -157,6 +158,24 @@ export async function nomsAccessiblesDesChamps(page: Page): Promise<string[]> {
   } finally {
     await session.detach();
   }
+}
+
+/** « Le 2e et le 4e jeudi du mois, 9 h 30 – 12 h 30 » (`Th[2,4] 09:30-12:30`). */
+export const DEUXIEME_ET_QUATRIEME_JEUDI = { jour: "jeudi", semaines: ["le 2e", "le 4e"], de: "09:30", a: "12:30" };
+
+/** Hours chosen in the hours widget (src/cms/horaires.ts), not typed: one day, some weeks of the month, one time range. */
+export async function choisirHoraires(
+  zone: Pick<Page, "getByRole" | "getByLabel">,
+  { jour, semaines, de, a }: { jour: string; semaines: string[]; de: string; a: string },
+): Promise<void> {
+  await zone.getByRole("button", { name: "Ajouter des jours d'ouverture" }).click();
+  await zone.getByLabel(jour, { exact: true }).check();
+  await zone.getByLabel("Fréquence").selectOption({ label: "Certaines semaines du mois" });
+  for (const s of semaines) await zone.getByLabel(s, { exact: true }).check();
+  // « le 1er » is ticked when the frequency is chosen.
+  if (!semaines.includes("le 1er")) await zone.getByLabel("le 1er", { exact: true }).uncheck();
+  await zone.getByLabel("De", { exact: true }).fill(de);
+  await zone.getByLabel("à", { exact: true }).fill(a);
 }
 
 /** Picks an option of a select or relation widget (react-select): type, then click the option. */

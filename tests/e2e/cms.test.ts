@@ -132,14 +132,7 @@ describe("espace partenaires, decap-server en mode git", () => {
       await page.keyboard.type(description);
       // « Le 2e et le 4e jeudi, 9 h 30 – 12 h 30 », chosen, not typed as code.
       const horaires = page.getByRole("group", { name: "Horaires d'accueil" });
-      await horaires.getByRole("button", { name: "Ajouter des jours d'ouverture" }).click();
-      await horaires.getByLabel("jeudi", { exact: true }).check();
-      await horaires.getByLabel("Fréquence").selectOption({ label: "Certaines semaines du mois" });
-      await horaires.getByLabel("le 2e", { exact: true }).check();
-      await horaires.getByLabel("le 4e", { exact: true }).check();
-      await horaires.getByLabel("le 1er", { exact: true }).uncheck();
-      await horaires.getByLabel("De", { exact: true }).fill("09:30");
-      await horaires.getByLabel("à", { exact: true }).fill("12:30");
+      await outils.choisirHoraires(horaires, outils.DEUXIEME_ET_QUATRIEME_JEUDI);
       // The preview is the service page's body, from the form's values, hours in words.
       const apercu = page.frameLocator("iframe").first();
       await expect.poll(() => apercu.locator("h1").textContent()).toBe(nom);

@@ -1,5 +1,5 @@
 /**
- * The local copy `npm run cms` runs decap-server on (scripts/espace-local.ts), on real git repositories:
+ * The local copy `npm run cms` runs decap-server on (src/domain/cms/espace-local.ts), on real git repositories:
  * first start, restarts that keep drafts, catching up with the working copy without losing a
  * publication, and what the developer is told.
  */
@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { ErreurCms, preparerDepot } from "../../scripts/espace-local";
+import { ErreurCms, preparerDepot } from "../../src/domain/cms/espace-local";
 
 let racine: string;
 let source: string;

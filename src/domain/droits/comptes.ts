@@ -22,7 +22,7 @@ import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } fr
 import { MOTIF_SLUG } from "../text";
 import { traduireErreurYaml } from "../validation/frontmatter";
 import type { Comptes } from "./acces";
-import { citer, decrireValeur, plusProche, suggestion, type CheminChamp, type ProblemeLocal } from "../validation/messages";
+import { citer, decrireValeur, plusProche, suggestion, valeurA, type CheminChamp, type ProblemeLocal } from "../validation/messages";
 
 export { estDuDepartement, parlePour, structuresDuCompte, type Comptes } from "./acces";
 
@@ -311,15 +311,6 @@ export function lireComptes(texte: string, options: OptionsComptes = {}): Lectur
   const problemes = issues.flatMap((issue) => problemesDeIssue(issue, donnees, ligneDe));
   problemes.sort((a, b) => (a.ligne ?? 0) - (b.ligne ?? 0));
   return { problemes };
-}
-
-function valeurA(donnees: unknown, chemin: CheminChamp): unknown {
-  let v = donnees;
-  for (const segment of chemin) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<string | number, unknown>)[segment];
-  }
-  return v;
 }
 
 /** The field a problem is about: the last named segment (`structures` for partenaires.2.structures.0). */

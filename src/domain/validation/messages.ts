@@ -203,7 +203,8 @@ export interface ContexteZod {
   ligneDe(chemin: CheminChamp): number | undefined;
 }
 
-function valeurA(donnees: unknown, chemin: CheminChamp): unknown {
+/** The value at a zod issue's path in the data it was read from. */
+export function valeurA(donnees: unknown, chemin: CheminChamp): unknown {
   let v = donnees;
   for (const segment of chemin) {
     if (v === null || typeof v !== "object") return undefined;
