@@ -9,11 +9,14 @@ import { createElement, useEffect, useState } from "react";
 import { aujourdhuiAParis, dateEnClair, estJourValide } from "../domain/dates";
 import { EXPLICATION_A_VERIFIER, estAVerifier } from "../domain/freshness";
 import { PHRASES_FRANCAISES } from "./francais";
+import { AvertissementDroits } from "./avertissement-droits";
 
 interface Proprietes {
   value?: unknown;
   forID?: string;
   onChange: (valeur: string) => void;
+  entry?: Parameters<typeof AvertissementDroits>[0]["entry"];
+  collection?: Parameters<typeof AvertissementDroits>[0]["collection"];
 }
 
 /** Decap's own save button in the editor's toolbar, found by its label. */
@@ -33,7 +36,8 @@ const styleBouton = {
   cursor: "pointer",
 };
 
-export function ControleConfirmation({ value, forID, onChange }: Proprietes) {
+export function ControleConfirmation({ value, forID, onChange, entry, collection }: Proprietes) {
+  const avertissement = createElement(AvertissementDroits, { entry, collection });
   const jour = typeof value === "string" && estJourValide(value) ? value : undefined;
   const aujourdhui = aujourdhuiAParis();
   const [demande, setDemande] = useState(false);
@@ -47,7 +51,7 @@ export function ControleConfirmation({ value, forID, onChange }: Proprietes) {
   }, [demande, jour, aujourdhui]);
 
   if (!jour) {
-    return createElement("output", { id: forID, style: { ...styleBoite, display: "block" } }, "Nouvelle fiche : elle sera datée du jour de son enregistrement.");
+    return createElement("output", { id: forID, style: { ...styleBoite, display: "block" } }, avertissement, "Nouvelle fiche : elle sera datée du jour de son enregistrement.");
   }
   const etat = estAVerifier(jour, aujourdhui)
     ? `Le site la montre « à vérifier » (${EXPLICATION_A_VERIFIER}).`
@@ -56,6 +60,7 @@ export function ControleConfirmation({ value, forID, onChange }: Proprietes) {
     "div",
     // The id on the group, not the button: Decap's <label for> would otherwise rename the button.
     { id: forID, style: styleBoite, role: "group", "aria-labelledby": `${forID}-etat` },
+    avertissement,
     createElement("p", { id: `${forID}-etat`, style: { margin: 0 } }, `Informations vérifiées le ${dateEnClair(jour)}. ${etat}`),
     jour === aujourdhui
       ? createElement("p", { style: { margin: "8px 0 0", fontWeight: 600 } }, "Confirmées aujourd'hui.")

@@ -253,6 +253,24 @@ describe("espace partenaires, decap-server en mode git", () => {
   );
 
   it(
+    "the search finds a service by an acronym of its name, and a structure's services by the structure's name",
+    async ({ onTestFailed }) => {
+      siEchec(onTestFailed);
+      const resultats = page.locator('a[href*="/collections/services/entries/"]');
+      const asll = servicesDuCatalogue.find((s) => /\(ASLL\)/.test(s.nom))!;
+      await ouvrir("/search/ASLL", partenaire.compte);
+      await expect.poll(() => resultats.first().getAttribute("href"), { timeout: DELAI }).toContain(`/entries/${asll.slug}`);
+      const nomStructure = frontMatter(readFileSync(`content/structures/${asll.structure}.md`, "utf8")).donnees.nom as string;
+      const siens = servicesDuCatalogue.filter((s) => s.structure === asll.structure).map((s) => s.slug).sort();
+      await ouvrir(`/search/${encodeURIComponent(nomStructure)}`, partenaire.compte);
+      await expect
+        .poll(async () => (await resultats.evaluateAll((liens) => liens.map((a) => a.getAttribute("href")!.split("/").pop()!))).slice(0, siens.length).sort(), { timeout: DELAI })
+        .toEqual(siens);
+    },
+    120_000,
+  );
+
+  it(
     "a partner confirms an unchanged listing in one click and asks for a review; once published, only date_maj changed",
     async ({ onTestFailed }) => {
       siEchec(onTestFailed);
@@ -283,6 +301,9 @@ describe("espace partenaires, decap-server en mode git", () => {
       siEchec(onTestFailed);
       const autre = servicesDuCatalogue.find((s) => s.resume && !partenaire.structures.includes(s.structure) && comptes.partenaires.some((p) => p.structures.includes(s.structure)))!;
       await ouvrir(`/collections/services/entries/${autre.slug}`, partenaire.compte);
+      const nomStructure = (slug: string) => frontMatter(readFileSync(`content/structures/${slug}.md`, "utf8")).donnees.nom as string;
+      // Said before any typing, at the bottom of the screen.
+      await expect.poll(() => page.getByRole("status").filter({ hasText: "Cette fiche est celle de" }).innerText(), { timeout: DELAI }).toContain(`« ${nomStructure(autre.structure)} »`);
       const resume = champ(libelleService("resume"));
       await expect.poll(() => resume.inputValue(), { timeout: DELAI }).not.toBe("");
       await resume.fill("Un résumé changé par un autre organisme.");
@@ -290,7 +311,6 @@ describe("espace partenaires, decap-server en mode git", () => {
       await expect.poll(() => git("branch", "--list", `cms/services/${autre.slug}`).trim(), { timeout: DELAI }).not.toBe("");
       const { code, sortie } = verifierDroits(`cms/services/${autre.slug}`, partenaire.compte);
       expect(code).toBe(1);
-      const nomStructure = (slug: string) => frontMatter(readFileSync(`content/structures/${slug}.md`, "utf8")).donnees.nom as string;
       expect(sortie).toContain(`content/services/${autre.slug}.md`);
       expect(sortie).toContain(nomStructure(autre.structure));
       expect(sortie).toContain(nomStructure(partenaire.structures[0]!));
