@@ -2,11 +2,30 @@
 
 export const FUSEAU = "Europe/Paris";
 
-const formatJourParis = new Intl.DateTimeFormat("en-CA", { timeZone: FUSEAU, year: "numeric", month: "2-digit", day: "2-digit" });
+const formatParis = new Intl.DateTimeFormat("en-CA", {
+  timeZone: FUSEAU, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+});
+
+/** A moment in Paris, as the calendar counts: day YYYY-MM-DD and minutes since midnight. */
+export interface MomentParis {
+  jour: string;
+  minutes: number;
+}
+
+export function momentParis(date: Date): MomentParis {
+  const p = Object.fromEntries(formatParis.formatToParts(date).map((x) => [x.type, x.value]));
+  return { jour: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
+}
 
 /** Today's date in Paris as YYYY-MM-DD (an edit at 00:30 in Poitiers is already "tomorrow" in UTC terms). */
 export function aujourdhuiAParis(maintenant: Date = new Date()): string {
-  return formatJourParis.format(maintenant);
+  return momentParis(maintenant).jour;
+}
+
+/** The day `n` days after `jour` (YYYY-MM-DD), by the calendar. */
+export function jourPlus(jour: string, n: number): string {
+  const [a, m, j] = jour.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(a, m - 1, j + n)).toISOString().slice(0, 10);
 }
 
 /** The setting that fixes the site's day (YYYY-MM-DD): builds become reproducible, tests fix the day. */

@@ -5,7 +5,8 @@
  * library's intervals, day by day), lecture (structured form), mots (French), aujourdhui (the browser's line).
  */
 import type { CalendrierHoraires } from "./horaires/aujourdhui";
-import { jourPlus, type Intervalle } from "./horaires/jours";
+import { jourPlus } from "./dates";
+import type { Intervalle } from "./horaires/jours";
 import { intervallesAnnonces, lire, type Lecture } from "./horaires/lecture";
 import { FERME_LES_JOURS_FERIES, lignesEnClair, prochainesEnClair, type LigneHoraire } from "./horaires/mots";
 import { intervallesDeLaBibliotheque, joursFeries } from "./horaires/ouvertures";

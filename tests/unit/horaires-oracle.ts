@@ -4,7 +4,7 @@
  * process and in child processes under other time zones (horaires.test.ts).
  */
 import { lireHoraires, verifierHoraires } from "../../src/domain/horaires";
-import { jourPlus } from "../../src/domain/horaires/jours";
+import { jourPlus } from "../../src/domain/dates";
 import { intervallesAnnonces, lire } from "../../src/domain/horaires/lecture";
 import { intervallesDeLaBibliotheque, joursFeries } from "../../src/domain/horaires/ouvertures";
 

@@ -2,7 +2,8 @@
  * Fills each « aujourd'hui » line of the page ([data-horaires-calendrier], see Horaires.tsx) from the
  * intervals the build computed: the opening_hours library never reaches the browser.
  */
-import { momentParis, phraseAujourdhui, type CalendrierHoraires } from "../../domain/horaires/aujourdhui";
+import { momentParis } from "../../domain/dates";
+import { phraseAujourdhui, type CalendrierHoraires } from "../../domain/horaires/aujourdhui";
 import { insecables } from "../../domain/horaires/mots";
 
 for (const e of document.querySelectorAll<HTMLElement>("[data-horaires-calendrier]")) {

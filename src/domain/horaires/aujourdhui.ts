@@ -2,7 +2,7 @@
  * The « aujourd'hui » line of a page's hours, computed in the browser from intervals the build computed
  * (the library never reaches the browser). Plain data in, words out: unit-tested like the rest.
  */
-import { jourPlus } from "./jours";
+import { jourPlus, type MomentParis } from "../dates";
 import { heure, jourEnClair } from "./mots";
 
 /** Openings of the days from `du` to `au` (Paris wall clock); a day of that range without an entry is closed. */
@@ -11,21 +11,6 @@ export interface CalendrierHoraires {
   au: string;
   /** [day, start, end (minutes, ≤ 1440), comment]. */
   ouvertures: [string, number, number, string?][];
-}
-
-/** Now in Paris, as the calendar counts: day YYYY-MM-DD and minutes since midnight. */
-export interface MomentParis {
-  jour: string;
-  minutes: number;
-}
-
-const formatParis = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-});
-
-export function momentParis(date: Date): MomentParis {
-  const p = Object.fromEntries(formatParis.formatToParts(date).map((x) => [x.type, x.value]));
-  return { jour: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
 }
 
 const suffixe = (commentaire?: string) => (commentaire ? ` (${commentaire})` : "");

@@ -11,12 +11,6 @@ export interface Intervalle {
 
 export const MINUTES_PAR_JOUR = 24 * 60;
 
-/** The day `n` days after `jour` (YYYY-MM-DD), by the calendar. */
-export function jourPlus(jour: string, n: number): string {
-  const [a, m, j] = jour.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(a, m - 1, j + n)).toISOString().slice(0, 10);
-}
-
 /** Touching intervals with the same state and comment are one (the library splits where a rule changes). */
 export function fusionner(intervalles: Intervalle[]): Intervalle[] {
   const tries = [...intervalles].sort((a, b) => a.debut - b.debut || a.fin - b.fin);

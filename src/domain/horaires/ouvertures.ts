@@ -10,7 +10,8 @@
  * instant either way.
  */
 import { construire } from "./validation";
-import { fusionner, jourPlus, MINUTES_PAR_JOUR, type Intervalle } from "./jours";
+import { jourPlus } from "../dates";
+import { fusionner, MINUTES_PAR_JOUR, type Intervalle } from "./jours";
 
 function minuitLocal(jour: string): Date {
   const [a, m, j] = jour.split("-").map(Number) as [number, number, number];
