@@ -18,6 +18,7 @@ import { markdownEnHtml } from "../domain/markdown";
 import type { ServiceFrontmatter, StructureFrontmatter } from "../domain/schema";
 import { lienTelephone, telephoneEnClair } from "../domain/telephone";
 import { urls } from "../lib/urls";
+import { MENTION_VERIFICATION } from "../domain/freshness";
 import { siteConfig } from "../../site.config";
 
 type Donnees = Record<string, unknown>;
@@ -202,7 +203,7 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
             { className: "etiquettes", "aria-label": "Besoins" },
             fiche.thematiques.map((t) => h("li", { className: "etiquette", key: t.code }, t.libelle)),
           ),
-          h("p", { className: "maj" }, "Mis à jour le ", h("time", { dateTime: fiche.miseAJour.date }, fiche.miseAJour.le)),
+          h("p", { className: "maj" }, `${MENTION_VERIFICATION} `, h("time", { dateTime: fiche.miseAJour.date }, fiche.miseAJour.le)),
         ),
         horairesAcorriger ? alerteHoraires(horairesAcorriger) : null,
         h(FicheServiceCorps, { fiche }),
@@ -236,7 +237,7 @@ export function ApercuStructure(props: PreviewTemplateComponentProps): ReactNode
       "main",
       { className: "conteneur apercu" },
       h("h1", null, s.nom || "(nom de la structure)"),
-      h("p", { className: "maj" }, "Mis à jour le ", h("time", { dateTime: s.date_maj }, dateEnClair(s.date_maj))),
+      h("p", { className: "maj" }, `${MENTION_VERIFICATION} `, h("time", { dateTime: s.date_maj }, dateEnClair(s.date_maj))),
       h(
         "div",
         { className: "fiche" },

@@ -10,3 +10,6 @@ export function estAVerifier(dateMaj: string, aujourdhui: string): boolean {
 
 /** What « à vérifier » means, in visible words beside the mark (a tooltip reaches neither touch nor keyboard). */
 export const EXPLICATION_A_VERIFIER = `informations de plus de ${MOIS_AVANT_VERIFICATION} mois : appelez avant de vous déplacer`;
+
+/** The date people trust on a listing: that of its last save or confirmation. */
+export const MENTION_VERIFICATION = "Informations vérifiées le";

@@ -12,6 +12,7 @@ import { jourDuSite } from "../../src/domain/dates";
 import { ficheService, lienItineraire } from "../../src/domain/fiche-service";
 import { MOIS_AVANT_VERIFICATION } from "../../src/domain/freshness";
 import { validerDossier } from "../../src/domain/validation";
+import { MENTION_VERIFICATION } from "../../src/domain/freshness";
 import { joignableEnUrgence } from "../../src/domain/urgence";
 
 const site = siteEtNavigateur();
@@ -47,7 +48,10 @@ describe("pages lues sur un téléphone", () => {
     expect(titres).toEqual(expect.arrayContaining(["Contacter, s'y rendre", "Pour qui ?", "Où et quand ?", "Comment en bénéficier ?", "Frais", "Description"]));
     const texte = await page.locator("main").innerText();
     expect(texte).toMatch(/Proposé par \S/);
-    expect(texte).toMatch(/Mis à jour le \d{1,2} \S+ 20\d\d/);
+    expect(texte).toMatch(new RegExp(`${MENTION_VERIFICATION} \\d{1,2} \\S+ 20\\d\\d`));
+    // « Signaler une erreur »: a prefilled e-mail to the listing's address (or the Département's).
+    const signaler = page.getByRole("link", { name: "Signaler une erreur" });
+    expect(await signaler.getAttribute("href")).toMatch(/^mailto:[^?]+@[^?]+\?(cc=[^&]+&)?subject=Erreur%20sur%20la%20fiche/);
     expect(texte).toMatch(/Publics\s*\n/);
     expect(await page.locator(".bandeau-demo").innerText()).toContain("Données de démonstration");
     expect(await sansDefilementHorizontal(page)).toBe(true);

@@ -22,6 +22,7 @@ import BoutonImprimer from "../partage/BoutonImprimer";
 import ComboboxCommune from "../recherche/ComboboxCommune";
 import Annonce, { annoncer, type MessageAnnonce } from "./Annonce";
 import { lireSelection, modifierSelection, nombreDeServices } from "./magasin";
+import { MENTION_VERIFICATION } from "../../domain/freshness";
 import { useMaSelection } from "./useMaSelection";
 
 const INDISPONIBLE = "Cette offre n'est plus disponible";
@@ -456,7 +457,7 @@ function FicheSelection({ etat, commune, children }: { etat: EtatFiche | undefin
           </>
         )}
       </dl>
-      <p className="maj">Mis à jour le {f.miseAJour}</p>
+      <p className="maj">{MENTION_VERIFICATION} {f.miseAJour}</p>
       {children}
     </article>
   );
