@@ -204,6 +204,15 @@ champ.addEventListener("input", () => { p.textContent = champ.value; marquer(cha
 marquer("");
 </script>`;
 
+/** The search page made static (a copy without the app's listeners): its words field, its list and its cards' HTML. */
+const PAGE_FIGEE = `${MARQUER_COMME_LA_PAGE}
+  const avant = document.querySelector(".recherche");
+  const page = avant.cloneNode(true);
+  avant.replaceWith(page);
+  const champ = page.querySelector("#recherche-mots");
+  const liste = page.querySelector(".liste-services");
+  const cartes = Array.from(liste.children, (li) => li.innerHTML);`;
+
 /**
  * The floor of the measure when the cards on screen change: the search page itself (its DOM, its CSS, a
  * commune's whole page of cards shown), made static — a copy without the app's listeners — whose input
@@ -212,13 +221,7 @@ marquer("");
  * frame that lays out, paints and rasters one new card.
  */
 const FIGER_LA_PAGE = `(() => {
-  ${MARQUER_COMME_LA_PAGE}
-  const avant = document.querySelector(".recherche");
-  const page = avant.cloneNode(true);
-  avant.replaceWith(page);
-  const champ = page.querySelector("#recherche-mots");
-  const liste = page.querySelector(".liste-services");
-  const cartes = Array.from(liste.children, (li) => li.innerHTML);
+  ${PAGE_FIGEE}
   const premiere = liste.firstElementChild.getBoundingClientRect();
   let n = 0;
   champ.addEventListener("input", () => {
@@ -237,13 +240,7 @@ const FIGER_LA_PAGE = `(() => {
  * what Chromium alone takes to lay out, paint and raster the list a person sees, at each key.
  */
 const FIGER_LA_LISTE_A_L_ECRAN = `(() => {
-  ${MARQUER_COMME_LA_PAGE}
-  const avant = document.querySelector(".recherche");
-  const page = avant.cloneNode(true);
-  avant.replaceWith(page);
-  const champ = page.querySelector("#recherche-mots");
-  const liste = page.querySelector(".liste-services");
-  const cartes = Array.from(liste.children, (li) => li.innerHTML);
+  ${PAGE_FIGEE}
   const aLEcran = Array.from(liste.children).filter((li) => {
     const r = li.getBoundingClientRect();
     return r.top < innerHeight && r.bottom > 0;

@@ -6,8 +6,13 @@
  * cannot send a partner's edits anywhere else.
  */
 export function urlBackendLocal(lieu: { hostname: string; search: string }): string | undefined {
-  if (lieu.hostname !== "127.0.0.1" && lieu.hostname !== "localhost") return undefined;
+  if (!estSurCetteMachine(lieu)) return undefined;
   const port = new URLSearchParams(lieu.search).get("backend");
   if (!port || !/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return undefined;
   return `http://127.0.0.1:${Number(port)}/api/v1`;
+}
+
+/** Whether the admin is opened on this machine (the settings read from its address apply only there). */
+export function estSurCetteMachine(lieu: { hostname: string }): boolean {
+  return lieu.hostname === "127.0.0.1" || lieu.hostname === "localhost";
 }

@@ -6,6 +6,7 @@
  * (127.0.0.1, the local decap-server has no accounts) `?compte=<login>` says which partner to act as:
  * the lists and wording follow it; rights are enforced by the forge's check (`npm run verifier-droits`), not here.
  */
+import { estSurCetteMachine } from "./backend-local";
 import { estDuDepartement, structuresDuCompte, type Comptes } from "../domain/droits/acces";
 
 export const ID_DONNEES_ESPACE = "donnees-espace-partenaires";
@@ -30,7 +31,7 @@ export function donneesEspace(): DonneesEspace {
 
 /** The login of the connected account, if known. */
 export function compteConnecte(lieu: { hostname: string; search: string } = window.location): string | undefined {
-  if (lieu.hostname === "127.0.0.1" || lieu.hostname === "localhost") {
+  if (estSurCetteMachine(lieu)) {
     const local = new URLSearchParams(lieu.search).get("compte");
     if (local && /^[\w.-]{1,100}$/.test(local)) return local;
   }

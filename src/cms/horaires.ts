@@ -16,12 +16,15 @@ import { lireHoraires, verifierHoraires } from "../domain/horaires";
 import type { HorairesFiche } from "../domain/horaires/fiche";
 import { JOURS, MOIS } from "../domain/horaires/mots";
 import {
+  avecDebut,
+  avecFin,
   hhmm,
   problemesDeSaisie,
   RANGS,
   regleVide,
   saisieVide,
   valeurDepuisSaisie,
+  type PlageSaisie,
   type RegleSaisie,
   type Saisie,
 } from "../domain/horaires/saisie";
@@ -140,6 +143,24 @@ export class ControleHoraires extends Component<Proprietes, Etat> {
     return `${this.props.forID ?? "horaires"}-${suffixe}`;
   }
 
+  /** A time input of range `i` of line `k`; `changer` gives the range with the new time (saisie.ts says what midnight does). */
+  private champHeure(suffixe: string, minutes: number, changer: (plage: PlageSaisie, m: number) => PlageSaisie, k: number, i: number): ReactNode {
+    return h("input", {
+      id: this.id(suffixe),
+      type: "time",
+      style: S.champ,
+      value: versChamp(minutes),
+      onChange: (e: { target: { value: string } }) => {
+        const m = depuisChamp(e.target.value);
+        if (m === undefined) return;
+        this.modifier((s) => {
+          const plages = s.regles[k]!.plages;
+          plages[i] = changer(plages[i]!, m);
+        });
+      },
+    });
+  }
+
   private case(id: string, libelle: string, coche: boolean, changer: (coche: boolean) => void, inactive = false): ReactNode {
     return h(
       "label",
@@ -224,37 +245,9 @@ export class ControleHoraires extends Component<Proprietes, Etat> {
             "div",
             { key: `p${i}`, style: { ...S.rangee, marginBottom: "6px" } },
             h("label", { htmlFor: this.id(`l${k}-p${i}-de`) }, r.plages.length > 1 ? `Plage ${i + 1} : de` : "De"),
-            h("input", {
-              id: this.id(`l${k}-p${i}-de`),
-              type: "time",
-              style: S.champ,
-              value: versChamp(p.debut),
-              onChange: (e: { target: { value: string } }) => {
-                const m = depuisChamp(e.target.value);
-                if (m === undefined) return;
-                this.modifier((s) => {
-                  const plage = s.regles[k]!.plages[i]!;
-                  const fin = plage.fin % 1440 === 0 ? 0 : plage.fin % 1440;
-                  plage.debut = m;
-                  plage.fin = fin <= m ? fin + 1440 : fin;
-                });
-              },
-            }),
+            this.champHeure(`l${k}-p${i}-de`, p.debut, (plage, m) => avecDebut(plage, m), k, i),
             h("label", { htmlFor: this.id(`l${k}-p${i}-a`) }, "à"),
-            h("input", {
-              id: this.id(`l${k}-p${i}-a`),
-              type: "time",
-              style: S.champ,
-              value: versChamp(p.fin),
-              onChange: (e: { target: { value: string } }) => {
-                const m = depuisChamp(e.target.value);
-                if (m === undefined) return;
-                this.modifier((s) => {
-                  const plage = s.regles[k]!.plages[i]!;
-                  plage.fin = m <= plage.debut ? m + 1440 : m; // 18:30 à 09:00: over midnight
-                });
-              },
-            }),
+            this.champHeure(`l${k}-p${i}-a`, p.fin, (plage, m) => avecFin(plage, m), k, i),
             h(
               "button",
               { type: "button", style: S.bouton, onClick: () => this.modifier((s) => void s.regles[k]!.plages.splice(i, 1)) },

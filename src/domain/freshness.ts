@@ -8,6 +8,9 @@ export function estAVerifier(dateMaj: string, aujourdhui: string): boolean {
   return dateMaj < ajouterMois(aujourdhui, -MOIS_AVANT_VERIFICATION);
 }
 
+/** The mark on a listing past six months (pages, cards, the CMS's lists). */
+export const ETIQUETTE_A_VERIFIER = "à vérifier";
+
 /** What « à vérifier » means, in visible words beside the mark (a tooltip reaches neither touch nor keyboard). */
 export const EXPLICATION_A_VERIFIER = `informations de plus de ${MOIS_AVANT_VERIFICATION} mois : appelez avant de vous déplacer`;
 

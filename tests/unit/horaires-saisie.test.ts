@@ -128,3 +128,16 @@ describe("saisie des horaires : problèmes dits en français", () => {
     expect(valeurDepuisSaisie(s)).toBe("Th[2] 09:00-12:00; Th[4] 14:00-17:00");
   });
 });
+
+describe("heures d'une plage choisies dans le formulaire", () => {
+  it("a range whose end comes before its start passes midnight, whichever time is changed", async () => {
+    const { avecDebut, avecFin, valeurDepuisSaisie, regleVide, saisieVide } = await import("../../src/domain/horaires/saisie");
+    expect(avecFin({ debut: 18 * 60 + 30, fin: 20 * 60 }, 9 * 60)).toEqual({ debut: 1110, fin: 1440 + 540 });
+    expect(avecDebut({ debut: 9 * 60, fin: 12 * 60 }, 14 * 60)).toEqual({ debut: 840, fin: 1440 + 720 });
+    expect(avecDebut({ debut: 18 * 60, fin: 1440 + 9 * 60 }, 8 * 60)).toEqual({ debut: 480, fin: 540 });
+    // What the widget writes for « 18:30 à 09:00 » on Fridays.
+    const s = saisieVide();
+    s.regles = [{ ...regleVide(), jours: [4], plages: [avecFin({ debut: 1110, fin: 1200 }, 540)] }];
+    expect(valeurDepuisSaisie(s)).toBe("Fr 18:30-09:00");
+  });
+});

@@ -5,7 +5,7 @@
  * (src/cms/admin.ts) and never written back (format.ts skips them).
  */
 import { dateEnClair } from "../dates";
-import { estAVerifier } from "../freshness";
+import { ETIQUETTE_A_VERIFIER, estAVerifier } from "../freshness";
 import type { Collection } from "./champs";
 
 /** The entry's extra keys, by role. Their `_` prefix keeps them apart from the schema's fields. */
@@ -42,9 +42,8 @@ export interface ContexteListe {
   aujourdhui: string;
 }
 
-const ETAT_A_VERIFIER = "à vérifier";
 /** A Decap view filter's pattern for listings to check. */
-export const MOTIF_A_VERIFIER = `^${ETAT_A_VERIFIER}`;
+export const MOTIF_A_VERIFIER = `^${ETIQUETTE_A_VERIFIER}`;
 
 function texte(valeur: unknown): string {
   return typeof valeur === "string" ? valeur : "";
@@ -64,7 +63,7 @@ export function champsDeListe(collection: Collection, donnees: Record<string, un
   const etat = !valide
     ? "jamais enregistrée ici"
     : estAVerifier(jour, contexte.aujourdhui)
-      ? `${ETAT_A_VERIFIER} · mise à jour le ${dateEnClair(jour)}`
+      ? `${ETIQUETTE_A_VERIFIER} · mise à jour le ${dateEnClair(jour)}`
       : `à jour · ${dateEnClair(jour)}`;
   return {
     [CHAMPS_DE_LISTE.structure]: nomStructure,

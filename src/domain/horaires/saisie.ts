@@ -15,6 +15,17 @@ export interface PlageSaisie {
   fin: number;
 }
 
+/** A range whose start is set to `debut` (minutes, 0–1439): an end not after it passes midnight. */
+export function avecDebut(plage: PlageSaisie, debut: number): PlageSaisie {
+  const fin = plage.fin % MINUTES_PAR_JOUR;
+  return { debut, fin: fin <= debut ? fin + MINUTES_PAR_JOUR : fin };
+}
+
+/** A range whose end is set to `fin` (minutes, 0–1439): not after the start, it is the next day's (18:30 à 09:00). */
+export function avecFin(plage: PlageSaisie, fin: number): PlageSaisie {
+  return { debut: plage.debut, fin: fin <= plage.debut ? fin + MINUTES_PAR_JOUR : fin };
+}
+
 export interface RegleSaisie {
   /** Weekdays, 0 = Monday. */
   jours: number[];
