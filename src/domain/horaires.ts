@@ -10,6 +10,7 @@ import type { Intervalle } from "./horaires/jours";
 import { intervallesAnnonces, lire, type Lecture } from "./horaires/lecture";
 import { FERME_LES_JOURS_FERIES, lignesEnClair, prochainesEnClair, type LigneHoraire } from "./horaires/mots";
 import { intervallesDeLaBibliotheque, joursFeries } from "./horaires/ouvertures";
+import { separerFermetures } from "./horaires/fermetures";
 
 export { estOuvert, verifierHoraires, type VerificationHoraires } from "./horaires/validation";
 export type { LigneHoraire } from "./horaires/mots";
@@ -21,7 +22,10 @@ const HORIZON = 366;
 const JOURS_POUR_LE_NAVIGATEUR = 8;
 
 export interface HorairesLus {
-  /** Exact words, one line per group of days; empty when the value holds a shape words cannot say exactly. */
+  /**
+   * Exact words of the regular hours (dated closures are notices: avis.ts), one line per group of days; empty
+   * when the value holds a shape words cannot say exactly.
+   */
   lignes: LigneHoraire[];
   /** « Fermé les jours fériés. » when the value says so (with exact lines only). */
   feries?: string;
@@ -35,9 +39,15 @@ function memes(a: Intervalle[], b: Intervalle[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The structured form, kept only if it claims, day by day over a year from `aujourdhui`, what the library says. */
+/**
+ * The structured form of the regular hours (the value without its dated closures, which the page announces
+ * apart), kept only if it claims, day by day over a year from `aujourdhui`, what the library says of them.
+ */
 function lectureVerifiee(valeur: string, jours: Map<string, Intervalle[]>, aujourdhui: string): Lecture | undefined {
-  const lecture = lire(valeur);
+  const separe = separerFermetures(valeur);
+  if (!separe || separe.reste.trim() === "") return undefined;
+  if (separe.fermetures.length > 0) jours = intervallesDeLaBibliotheque(separe.reste, aujourdhui, HORIZON);
+  const lecture = lire(separe.reste);
   if (!lecture) return undefined;
   const feries = joursFeries(aujourdhui, HORIZON);
   for (const [jour, intervalles] of jours) {

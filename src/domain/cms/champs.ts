@@ -39,6 +39,7 @@ export type NomChamp = NomChampService | NomChampStructure;
  * - `zone`: codes of the territory (département, EPCI, communes) or « france »;
  * - `lignes`: a list of short texts, one per line of the form (former file names);
  * - `jour`: the day of the last edit (YYYY-MM-DD), set on save, not shown;
+ * - `avis`: a list of temporary notices, each with its first and last day and a short message;
  * - `origine`: where an imported listing comes from (data·inclusion source, id…), shown but never edited.
  */
 export type NatureChamp =
@@ -53,6 +54,7 @@ export type NatureChamp =
   | "zone"
   | "lignes"
   | "jour"
+  | "avis"
   | "origine";
 
 /** An option of a select: Decap's `{label, value}`. */
@@ -314,6 +316,13 @@ export const CHAMPS_CMS = {
       "L'aperçu montre ce que la page affichera.",
     nature: "ligne",
   },
+  avis: {
+    label: "Avis temporaire",
+    hint:
+      "Un changement pour quelque temps (permanence déplacée, accueil sur rendez-vous seulement…) : il s'affiche en tête de la page " +
+      "et sur les résultats jusqu'à la date de fin, puis disparaît seul. Une fermeture se saisit dans les horaires (« Fermetures exceptionnelles »).",
+    nature: "avis",
+  },
   volume_horaire_hebdomadaire: {
     label: "Heures par semaine",
     hint: "Pour un atelier ou une formation : nombre d'heures par semaine (ex. : 6 ou 3.5).",
@@ -451,6 +460,7 @@ export const ORDRE_FORMULAIRE: Readonly<Record<Collection, readonly PartieFormul
         "code_postal",
         "commune",
         "horaires_accueil",
+        "avis",
         "volume_horaire_hebdomadaire",
         "nombre_semaines",
       ],

@@ -8,6 +8,7 @@ import type { SiteConfig } from "../../../site.config.ts";
 import { champObligatoire, CORPS, CORPS_DU_FORMULAIRE, definitionChamp, ORDRE_FORMULAIRE, type ChampDuFormulaire, type Collection, type NomChamp } from "./champs";
 import { CHAMP_CORPS, CHAMP_IDENTIFIANT, CHAMP_TECHNIQUE, CHAMP_TEXTE_ORIGINAL } from "./format";
 import { CHAMPS_DE_LISTE, LIBELLES_CHAMPS_DE_LISTE, MOTIF_A_VERIFIER } from "./liste";
+import { LONGUEUR_MAX_MESSAGE_AVIS, NOMBRE_MAX_AVIS } from "../schema/service";
 
 // ---------------------------------------------------------------------------------------------
 // Backend: the git host where partners' edits are saved, as drafts to review.
@@ -270,6 +271,26 @@ function champDecap(collection: Collection, nom: NomChamp): ChampDecap {
       };
     case "jour":
       return { ...base, widget: WIDGET_CONFIRMATION, required: false, hint: def.hint };
+    case "avis": {
+      const date = (label: string, name: string, hint: string, required: boolean) => ({
+        label, name, widget: "datetime", required, hint, format: "YYYY-MM-DD", date_format: "DD/MM/YYYY", time_format: false, picker_utc: true,
+      });
+      return {
+        ...base,
+        widget: "list",
+        ...suite,
+        label_singular: "avis",
+        allow_add: true,
+        collapsed: false,
+        max: NOMBRE_MAX_AVIS,
+        summary: "{{fields.message}} (jusqu'au {{fields.au | date('DD/MM/YYYY')}})",
+        fields: [
+          date("À partir du", "du", "Vide : dès maintenant.", false),
+          date("Jusqu'au (inclus)", "au", "Le dernier jour où l'avis s'affiche.", true),
+          { label: "Message", name: "message", widget: "text", required: true, hint: `Ce qui change, en une ou deux phrases (${LONGUEUR_MAX_MESSAGE_AVIS} caractères au plus).`, pattern: [`^[\\s\\S]{1,${LONGUEUR_MAX_MESSAGE_AVIS}}$`, `Le message tient en ${LONGUEUR_MAX_MESSAGE_AVIS} caractères au plus.`] },
+        ],
+      };
+    }
     case "origine":
       // Shown, never edited: src/cms/lecture-seule.ts.
       return { ...base, widget: WIDGET_LECTURE_SEULE, required: false, hint: def.hint };

@@ -151,6 +151,21 @@ function normaliser(nature: NatureChamp | undefined, v: unknown): unknown {
       return v;
     case "jour":
       return jourDuFormulaire(v);
+    case "avis": {
+      // Each notice's keys in a fixed order (du, au, message), empty ones dropped, days as YYYY-MM-DD.
+      const liste = (Array.isArray(v) ? v : [v]).flatMap((a) => {
+        if (!a || typeof a !== "object") return [a];
+        const o = a as Record<string, unknown>;
+        const propre: Record<string, unknown> = {};
+        for (const cle of ["du", "au", "message"]) {
+          const x = cle === "message" ? (typeof o[cle] === "string" ? (o[cle] as string).trim() : o[cle]) : jourDuFormulaire(o[cle]);
+          if (!estVide(x)) propre[cle] = x;
+        }
+        for (const [cle, x] of Object.entries(o)) if (!(cle in propre) && !["du", "au", "message"].includes(cle) && !estVide(x)) propre[cle] = x;
+        return Object.keys(propre).length > 0 ? [propre] : [];
+      });
+      return liste.length > 0 ? liste : undefined;
+    }
     case "choix-multiple":
     case "zone": {
       const liste = Array.isArray(v) ? v : [v];

@@ -118,6 +118,18 @@ export const dateMaj = z
   })
   .transform((v) => jourDepuisValeur(v) as string);
 
+/** A day (YYYY-MM-DD; YAML reads an unquoted one as a date, taken back as the same day). */
+export const jour = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    if (v === undefined || v === null || v === "") {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "champ obligatoire (une date, ex. : 2027-01-04)" });
+    } else if (!jourDepuisValeur(v)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${citer(typeof v === "string" ? v : String(v))} n'est pas une date au format AAAA-MM-JJ (ex. : 2027-01-04)` });
+    }
+  })
+  .transform((v) => jourDepuisValeur(v) as string);
+
 /** Codes: YAML turns unquoted 86194 into a number; take it back as text when no digit is lost. */
 const codeEnTexte = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? String(v) : v);
 

@@ -11,12 +11,27 @@ import {
   typesDeService,
 } from "../taxonomy";
 import { FORMES_DE_ZONE, genreDeZone } from "../zone";
-import { code, codeEnTexte, codes, courriel, dateMaj, facultatif, horaires, nom, signalerRepetitions, slug, telephone, texte, url } from "./champs";
+import { code, codeEnTexte, codes, courriel, dateMaj, facultatif, horaires, jour, nom, signalerRepetitions, slug, telephone, texte, url } from "./champs";
 import { champsAdresse, verifierAdresse } from "./adresse";
 import { champsOrigine, identifiantDataInclusion, verifierOrigine } from "./origine";
 
 export const LONGUEUR_MAX_RESUME = 280;
 export const LONGUEUR_MIN_DESCRIPTION = 5;
+/** A notice is read on a search card too: a sentence or two. */
+export const LONGUEUR_MAX_MESSAGE_AVIS = 200;
+export const NOMBRE_MAX_AVIS = 3;
+
+/** A temporary change announced until a day (« permanence déplacée à la mairie jusqu'au 15 janvier »): avis.ts. */
+const avis = z
+  .object({
+    du: facultatif(jour),
+    au: jour,
+    message: texte(LONGUEUR_MAX_MESSAGE_AVIS).min(1, "champ obligatoire (ce qui change, en une ou deux phrases)"),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.du && a.au < a.du) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["au"], message: `la fin (${a.au}) est avant le début (${a.du})` });
+  });
 export const LONGUEUR_MAX_DESCRIPTION = 10_000;
 
 const codeDeZone = z.preprocess(
@@ -57,6 +72,11 @@ export const serviceFrontmatter = z
     lien_mobilisation: facultatif(url),
     mobilisation_precisions: facultatif(texte(2000)),
     horaires_accueil: facultatif(horaires),
+    avis: facultatif(
+      z
+        .array(avis, { invalid_type_error: "doit être une liste d'avis (du, au, message)" })
+        .max(NOMBRE_MAX_AVIS, `${NOMBRE_MAX_AVIS} avis au plus : retirez ceux qui sont terminés`),
+    ),
     volume_horaire_hebdomadaire: facultatif(
       z.number({ invalid_type_error: "doit être un nombre d'heures (ex. : 6 ou 3.5)" }).min(0, "ne peut pas être négatif").max(168, "une semaine compte 168 heures"),
     ),

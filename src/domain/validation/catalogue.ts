@@ -24,6 +24,7 @@ import { communeParCode, communeParNom, communes, communesParCodePostal, departe
 import { estJourValide, jourDepuisValeur, jourDuSite } from "../dates";
 import { distanceKm } from "../geo";
 import { verifierHoraires } from "../horaires";
+import { avisTermines, JOURS_AVANT_RELANCE_AVIS } from "../avis";
 import { MOTIF_SLUG, slugifier } from "../text";
 import { genreDeZone } from "../zone";
 import { lireFrontMatter, type FrontMatter } from "./frontmatter";
@@ -172,6 +173,7 @@ function lireFiche(chemin: string, dossier: string, nomFichier: string, genre: G
   }
   verifierCorps(f);
   verifierHorairesAvertissements(f);
+  verifierAvisTermines(f, aujourdhui);
   return f;
 }
 
@@ -262,6 +264,18 @@ function verifierHorairesAvertissements(f: Fiche): void {
   if (typeof v !== "string" || v.trim() === "") return;
   const r = verifierHoraires(v.trim());
   if (r.ok) for (const a of r.avertissements) ajouter(f, "avertissement", a, ["horaires_accueil"]);
+}
+
+/** A notice or closure ended a month ago says nothing any more: ask for it to be removed (avis.ts). */
+function verifierAvisTermines(f: Fiche, aujourdhui: string): void {
+  if (!f.donnees) return;
+  for (const a of avisTermines(f.donnees, aujourdhui)) {
+    const message =
+      a.genre === "fermeture"
+        ? `la fermeture du ${a.du} au ${a.au} est terminée depuis plus de ${JOURS_AVANT_RELANCE_AVIS} jours : retirez-la des horaires`
+        : `l'avis « ${a.message.length > 60 ? `${a.message.slice(0, 60)}…` : a.message} », terminé le ${a.au}, date de plus de ${JOURS_AVANT_RELANCE_AVIS} jours : retirez-le de la fiche`;
+    ajouter(f, "avertissement", message, [a.genre === "fermeture" ? "horaires_accueil" : "avis"]);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

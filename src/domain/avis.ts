@@ -1,0 +1,84 @@
+/**
+ * Notices: what a person must know before going, for a while. A closure is a dated `off` rule of the hours
+ * (horaires/fermetures.ts: it travels in the data·inclusion export, and « ouvert aujourd'hui » follows it);
+ * any other temporary change is an entry of the service's `avis` field (our own). Both are shown from the
+ * build's day until their last day, first on the page, as a mark on cards; afterwards they disappear at the
+ * next daily build, and the validator asks for them to be removed a month later.
+ */
+import type { Service, Structure } from "./catalogue";
+import { jourPlus } from "./dates";
+import { auLieuDeLaStructure } from "./horaires/fiche";
+import { separerFermetures } from "./horaires/fermetures";
+
+export type GenreAvis = "fermeture" | "changement";
+
+export interface Avis {
+  genre: GenreAvis;
+  /** First day (YYYY-MM-DD); absent: announced until `au`, from now. */
+  du?: string;
+  /** Last day, included. */
+  au: string;
+  /** May be empty for a closure (the rule had no comment). */
+  message: string;
+}
+
+/** An ended notice is flagged (validator, /qualite/) once this many days have passed. */
+export const JOURS_AVANT_RELANCE_AVIS = 30;
+
+type ServiceAvis = Pick<Service, "avis" | "horaires_accueil" | "modes_accueil" | "lieu" | "lieuHerite">;
+
+/** The closures of an hours value (none when it holds none, or cannot be read). */
+export function fermeturesDesHoraires(horaires: string | undefined): Avis[] {
+  if (!horaires) return [];
+  return (separerFermetures(horaires)?.fermetures ?? []).map((f) => ({ genre: "fermeture", du: f.du, au: f.au, message: f.message }));
+}
+
+/** The notices written in a listing: its own `avis` and the closures of its own hours. */
+export function avisDeLaFiche(fiche: { avis?: ServiceAvis["avis"]; horaires_accueil?: string }): Avis[] {
+  const changements: Avis[] = (fiche.avis ?? []).map((a) => ({ genre: "changement", ...(a.du ? { du: a.du } : {}), au: a.au, message: a.message }));
+  return [...fermeturesDesHoraires(fiche.horaires_accueil), ...changements];
+}
+
+/**
+ * The notices a service's page and cards show on `aujourdhui`: not ended, soonest first. A service received at
+ * its structure's place, without hours of its own, follows its structure's hours, and so its closures.
+ */
+export function avisEnCours(service: ServiceAvis, structure: Pick<Structure, "lieu" | "horaires_accueil"> | undefined, aujourdhui: string): Avis[] {
+  const herites = !service.horaires_accueil && structure && auLieuDeLaStructure(service, structure) ? fermeturesDesHoraires(structure.horaires_accueil) : [];
+  return [...herites, ...avisDeLaFiche(service)]
+    .filter((a) => a.au >= aujourdhui)
+    .sort((a, b) => (a.du ?? aujourdhui).localeCompare(b.du ?? aujourdhui) || a.au.localeCompare(b.au));
+}
+
+/** The notices of a listing ended more than `joursDeGrace` days before `aujourdhui`: to remove from the file. */
+export function avisTermines(fiche: { avis?: ServiceAvis["avis"]; horaires_accueil?: string }, aujourdhui: string, joursDeGrace = JOURS_AVANT_RELANCE_AVIS): Avis[] {
+  const limite = jourPlus(aujourdhui, -joursDeGrace);
+  return avisDeLaFiche(fiche).filter((a) => a.au < limite);
+}
+
+const formatJour = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long" });
+const formatJourAnnee = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
+/** « 21 décembre », with the year when it is not the build's (« 4 janvier 2027 »); « 1er » as French writes it. */
+export function jourDeLAvis(jour: string, aujourdhui: string): string {
+  const date = new Date(`${jour}T00:00:00Z`);
+  const texte = (jour.slice(0, 4) === aujourdhui.slice(0, 4) ? formatJour : formatJourAnnee).format(date);
+  return texte.replace(/^1 /, "1er ");
+}
+
+/** « Fermé du 21 décembre au 4 janvier 2027 », « Fermé jusqu'au 4 janvier 2027 », « Changement jusqu'au 15 janvier »… */
+export function titreAvis(a: Avis, aujourdhui: string): string {
+  const au = jourDeLAvis(a.au, aujourdhui);
+  const commence = !a.du || a.du <= aujourdhui;
+  if (a.genre === "fermeture") {
+    if (a.du === a.au) return `Fermé le ${au}`;
+    return commence ? `Fermé jusqu'au ${au} inclus` : `Fermé du ${jourDeLAvis(a.du!, aujourdhui)} au ${au} inclus`;
+  }
+  return commence ? `Changement temporaire jusqu'au ${au} inclus` : `Changement temporaire du ${jourDeLAvis(a.du!, aujourdhui)} au ${au} inclus`;
+}
+
+/** The notice in one line (cards, share texts, the selection sheet). */
+export function avisEnUneLigne(a: Avis, aujourdhui: string): string {
+  const message = a.message.trim();
+  return message ? `${titreAvis(a, aujourdhui)} : ${message}` : `${titreAvis(a, aujourdhui)}.`;
+}
