@@ -50,6 +50,24 @@ export function avisEnCours(service: ServiceAvis, structure: Pick<Structure, "li
     .sort((a, b) => (a.du ?? aujourdhui).localeCompare(b.du ?? aujourdhui) || a.au.localeCompare(b.au));
 }
 
+/** A notice as pages say it. */
+export interface AvisAffiche {
+  genre: GenreAvis;
+  titre: string;
+  message: string;
+}
+
+export function avisAffiches(avis: readonly Avis[], aujourdhui: string): AvisAffiche[] {
+  return avis.map((a) => ({ genre: a.genre, titre: titreAvis(a, aujourdhui), message: a.message }));
+}
+
+/** The closures a structure's page shows on `aujourdhui` (its hours'), soonest first. */
+export function avisEnCoursDeLaStructure(structure: Pick<Structure, "horaires_accueil">, aujourdhui: string): Avis[] {
+  return fermeturesDesHoraires(structure.horaires_accueil)
+    .filter((a) => a.au >= aujourdhui)
+    .sort((a, b) => (a.du ?? aujourdhui).localeCompare(b.du ?? aujourdhui) || a.au.localeCompare(b.au));
+}
+
 /** The notices of a listing ended more than `joursDeGrace` days before `aujourdhui`: to remove from the file. */
 export function avisTermines(fiche: { avis?: ServiceAvis["avis"]; horaires_accueil?: string }, aujourdhui: string, joursDeGrace = JOURS_AVANT_RELANCE_AVIS): Avis[] {
   const limite = jourPlus(aujourdhui, -joursDeGrace);

@@ -4,6 +4,7 @@
  * so that the static page and the CMS preview render it from one component.
  */
 import type { Service, Structure } from "./catalogue";
+import { avisAffiches, avisEnCours, type AvisAffiche } from "./avis";
 import { dateEnClair } from "./dates";
 import { EXPLICATION_A_VERIFIER, estAVerifier } from "./freshness";
 import type { Position } from "./geo";
@@ -33,6 +34,8 @@ export interface FicheService {
   structure: { nom: string; href: string };
   thematiques: { code: string; libelle: string; theme: string; themeHref: string }[];
   type?: string;
+  /** Current notices, soonest first (avis.ts): shown before anything else. */
+  avis: AvisAffiche[];
   /** `explication`: what « à vérifier » means, shown beside it (only when it is to be checked). */
   miseAJour: { date: string; le: string; aVerifier: boolean; explication?: string };
   pourQui: { publics: string[]; precisions?: string; conditions?: string };
@@ -149,6 +152,7 @@ export function ficheService(service: Service, structure: Structure | undefined,
       };
     }),
     type: service.type ? libelle(typesDeService, service.type) : undefined,
+    avis: avisAffiches(avisEnCours(service, structure, options.aujourdhui), options.aujourdhui),
     miseAJour: {
       date: service.date_maj,
       le: dateEnClair(service.date_maj),

@@ -28,10 +28,14 @@ import { executerImport } from "../../src/domain/data-inclusion/commande";
 import { lireComptesDuCatalogue } from "../../src/lib/comptes";
 import { DEMANDER_LA_RELECTURE } from "../../src/cms/role-partenaire";
 import { dateEnClair } from "../../src/domain/dates";
+import { ETIQUETTE_A_VERIFIER, estAVerifier, MENTION_VERIFICATION } from "../../src/domain/freshness";
+import { demarrerServeur } from "./serveur";
 
 let espace: EspaceCms;
 let page: Page;
 let construction: ChildProcess | undefined;
+/** The listing confirmed in one click, checked again on the rebuilt site. */
+let confirme: { slug: string; nom: string } | undefined;
 
 const git = (...args: string[]) => espace.git(...args);
 const fichiersDeMain = () => espace.fichiersDeMain();
@@ -274,7 +278,9 @@ describe("espace partenaires, decap-server en mode git", () => {
     "a partner confirms an unchanged listing in one click and asks for a review; once published, only date_maj changed",
     async ({ onTestFailed }) => {
       siEchec(onTestFailed);
-      const service = [...partenaire.services].filter((s) => s.date_maj < aujourdhuiAParis()).sort((a, b) => (a.date_maj < b.date_maj ? -1 : 1))[0]!;
+      // Its oldest listing, flagged « à vérifier » before: the rebuilt site must drop the flag (last test).
+      const service = [...partenaire.services].filter((s) => estAVerifier(s.date_maj, aujourdhuiAParis())).sort((a, b) => (a.date_maj < b.date_maj ? -1 : 1))[0]!;
+      confirme = service;
       const chemin = `content/services/${service.slug}.md`;
       const avant = git("show", `main:${chemin}`);
       await ouvrir(`/collections/services/entries/${service.slug}`, partenaire.compte);
@@ -363,6 +369,29 @@ describe("espace partenaires, decap-server en mode git", () => {
       const liste = join(sortie, "communes", poitiers.slug, theme.slug);
       const pages = (readdirSync(liste, { recursive: true }) as string[]).filter((f) => f.endsWith("index.html"));
       expect(pages.filter((f) => readFileSync(join(liste, f), "utf8").includes(`/services/${slug}/`))).toHaveLength(1);
+
+      // The listing confirmed through /admin/: « Informations vérifiées le <today> », and no « à vérifier » left,
+      // on its page and its search card (which both had it on the site built before).
+      expect(confirme, "the one-click confirmation test must run first").toBeDefined();
+      const texteDe = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+      const avant = texteDe(readFileSync(join("dist", "services", confirme!.slug, "index.html"), "utf8"));
+      const apres = texteDe(readFileSync(join(sortie, "services", confirme!.slug, "index.html"), "utf8"));
+      expect(avant).toContain(ETIQUETTE_A_VERIFIER);
+      expect(apres).toContain(`${MENTION_VERIFICATION} ${dateEnClair(aujourdhuiAParis())}`);
+      expect(apres).not.toContain(ETIQUETTE_A_VERIFIER);
+      const carte = async (site: string) => {
+        await page.goto(`${site}/recherche/?q=${encodeURIComponent(confirme!.nom)}`);
+        const c = page.locator(`#resultat-${confirme!.slug}`);
+        await c.waitFor({ timeout: DELAI });
+        return c.innerText();
+      };
+      expect(await carte(espace.serveur.url)).toContain(ETIQUETTE_A_VERIFIER);
+      const reconstruit = await demarrerServeur(sortie);
+      try {
+        expect(await carte(reconstruit.url)).not.toContain(ETIQUETTE_A_VERIFIER);
+      } finally {
+        await reconstruit.fermer();
+      }
     },
     300_000,
   );

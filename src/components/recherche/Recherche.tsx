@@ -12,7 +12,7 @@ import { preparerIndex, rechercher, CRITERES_VIDES, GROUPES_FILTRES, LEGENDES_DE
 import { ecrireCriteres, lireCriteres } from "../../domain/recherche/url";
 import { motsCherches, motsPendantLaFrappe } from "../../domain/recherche/mots-cherches";
 import type { ChercheurTexte } from "../../domain/recherche/texte";
-import { besoinParCode, themeDuCode, themeParSlug, themes } from "../../domain/taxonomy";
+import { themeParSlug, themes } from "../../domain/taxonomy";
 import ComboboxCommune from "./ComboboxCommune";
 import { urls, urlsPubliques } from "../../lib/urls";
 import { BoutonBasculer } from "../selection/BoutonSelection";
@@ -31,6 +31,8 @@ import SuggestionsDeBesoins from "./SuggestionsDeBesoins";
 import ResumeCriteres, { BoutonVoirResultats, useCriteresReplies } from "./ResumeCriteres";
 import { apresLImage, pendantLesTempsMorts } from "./tempsMorts";
 import ResumeAvecTelephones from "./ResumeAvecTelephones";
+import { vueCarteDeLIndex } from "../../domain/carte-service";
+import { ETIQUETTE_A_VERIFIER, EXPLICATION_A_VERIFIER } from "../../domain/freshness";
 
 const Carte = lazy(() => import("./Carte"));
 
@@ -586,9 +588,9 @@ const ListeResultats = memo(function ListeResultats({
             <li key={s.s}>
               <CarteResultat
                 service={s}
-                codesBesoins={index.besoins}
-                structure={index.structures[s.st] ?? ""}
-                distance={r.distanceKm !== undefined ? distanceEnClair(r.distanceKm) : s.m === 1 ? undefined : "À distance"}
+                index={index}
+                avecDistance={communeRecherchee !== undefined}
+                distanceKm={r.distanceKm}
                 surLaCarte={s.l && s.m !== 2 ? voirSurLaCarte : undefined}
                 selectionne={selection === s.s}
                 dansLaSelection={maSelection ? contientService(maSelection, s.co) : undefined}
@@ -611,14 +613,15 @@ const ListeResultats = memo(function ListeResultats({
  */
 const CarteResultat = memo(function CarteResultat({
   service: s,
-  codesBesoins,
+  index,
   ...p
 }: {
   service: ServiceIndexe;
-  /** `IndexRecherche.besoins`: the need codes that `service.b` points into. */
-  codesBesoins: readonly string[];
-  structure: string;
-  distance?: string;
+  /** The index `service` comes from: its structure names and need codes. */
+  index: Pick<IndexRecherche, "structures" | "besoins">;
+  /** A commune is searched for: the card says the distance, or « À distance ». */
+  avecDistance: boolean;
+  distanceKm?: number;
   surLaCarte?: (slug: string) => void;
   selectionne: boolean;
   /** Undefined until « Ma sélection » is read (no button then). */
@@ -627,31 +630,40 @@ const CarteResultat = memo(function CarteResultat({
   lienCopie: boolean;
   copier: (s: ServiceIndexe) => void;
 }) {
-  const slug = s.s;
-  const nom = s.n;
-  const commune = s.m !== 2 ? s.c : undefined;
-  const besoins = s.b.map((b) => codesBesoins[b]!);
-  const themesDuService = [...new Set(besoins.map((b) => themeDuCode(b)?.label).filter(Boolean))];
+  const carte = vueCarteDeLIndex(s, index, p.avecDistance, p.distanceKm);
+  const { slug, nom } = carte;
   return (
     <article id={`resultat-${slug}`} className={`carte-service${p.selectionne ? " selectionne" : ""}`}>
       <h3>
         <a href={urls.service(slug)}>{nom}</a>
       </h3>
       <p className="structure">
-        {p.structure}
-        {commune && ` · ${commune}`}
+        {carte.structure}
+        {carte.commune && ` · ${carte.commune}`}
       </p>
+      {carte.avis && (
+        <p className="avis-carte">
+          <strong>{carte.avis.titre}</strong>
+          {carte.avis.message && ` : ${carte.avis.message}`}
+        </p>
+      )}
       <p className="resume">
-        <ResumeAvecTelephones texte={s.r} />
+        <ResumeAvecTelephones texte={carte.resume} />
       </p>
-      <p className="meta">
-        {p.distance && <span className="distance">{p.distance}</span>}
-        <span>{themesDuService.join(" · ")}</span>
-      </p>
+      {(carte.mention || carte.aVerifier) && (
+        <p className="meta">
+          {carte.mention && <span className="distance">{carte.mention}</span>}
+          {carte.aVerifier && (
+            <span>
+              <span className="etiquette etiquette--alerte">{ETIQUETTE_A_VERIFIER}</span> <span className="explication-verifier">{EXPLICATION_A_VERIFIER}</span>
+            </span>
+          )}
+        </p>
+      )}
       <ul className="etiquettes" aria-label="Besoins">
-        {besoins.map((b) => (
-          <li key={b} className="etiquette">
-            {besoinParCode(b)?.label ?? b}
+        {carte.besoins.map((b) => (
+          <li key={b.code} className="etiquette">
+            {b.libelle}
           </li>
         ))}
       </ul>

@@ -4,7 +4,9 @@
  * Built at build time from the domain objects, written as a static content-hashed JSON file, fetched
  * once by the browser. Keys are short and empty values absent, so that 2,000 services stay small.
  */
-import type { Catalogue, Service } from "../catalogue";
+import type { Catalogue } from "../catalogue";
+import { etatDeLaCarte, modesDuService } from "../carte-service";
+import { jourDuSite } from "../dates";
 import { communeDuLieu } from "../catalogue";
 import { besoinParCode, besoins as tousLesBesoins, categorieDuCode, TOUS_PUBLICS } from "../taxonomy";
 import { libellesDesBesoins } from "./besoins";
@@ -57,6 +59,10 @@ export interface ServiceIndexe {
   k?: string;
   /** 1 when reached by an emergency number (urgence.ts): first for the needs it serves. */
   u?: 1;
+  /** 1 when « à vérifier » on the build's day (freshness.ts): the card says so. */
+  v?: 1;
+  /** The soonest current notice on the build's day (avis.ts): [title, message]. */
+  x?: [string, string];
 }
 
 export const MAX_TERMES_DISTINCTIFS = 8;
@@ -121,13 +127,8 @@ export function termesDistinctifs(
     .join(" ");
 }
 
-function modes(service: Service): 1 | 2 | 3 {
-  const p = service.modes_accueil.includes("en-presentiel") ? 1 : 0;
-  const d = service.modes_accueil.includes("a-distance") ? 2 : 0;
-  return (p | d || 1) as 1 | 2 | 3;
-}
-
-export function construireIndexRecherche(catalogue: Catalogue): IndexRecherche {
+/** `aujourdhui`: the build's day, for what cards say of freshness and notices. */
+export function construireIndexRecherche(catalogue: Catalogue, aujourdhui: string = jourDuSite()): IndexRecherche {
   const services = catalogue.services;
   const structures: string[] = [];
   const indexStructure = new Map<string, number>();
@@ -142,13 +143,14 @@ export function construireIndexRecherche(catalogue: Catalogue): IndexRecherche {
     structures,
     besoins,
     services: services.map((service): ServiceIndexe => {
-      const nomStructure = catalogue.structureParSlug(service.structureSlug)?.nom ?? "";
+      const structure = catalogue.structureParSlug(service.structureSlug);
+      const nomStructure = structure?.nom ?? "";
       let st = indexStructure.get(nomStructure);
       if (st === undefined) {
         st = structures.push(nomStructure) - 1;
         indexStructure.set(nomStructure, st);
       }
-      const m = modes(service);
+      const m = modesDuService(service);
       const entree: ServiceIndexe = {
         s: service.slug,
         co: service.code,
@@ -171,6 +173,7 @@ export function construireIndexRecherche(catalogue: Catalogue): IndexRecherche {
       }
       if (service.zone_eligibilite && service.zone_eligibilite.length > 0) entree.z = [...service.zone_eligibilite];
       if (joignableEnUrgence(service)) entree.u = 1;
+      Object.assign(entree, etatDeLaCarte(service, structure, aujourdhui));
       const dejaIndexe = [service.nom, service.resume, nomStructure, entree.c ?? "", ...libellesDesBesoins(service.thematiques)].join(" ");
       const k = termesDistinctifs(service.description, dejaIndexe, frequences);
       if (k) entree.k = k;
