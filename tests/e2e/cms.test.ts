@@ -30,6 +30,7 @@ import { DEMANDER_LA_RELECTURE } from "../../src/cms/role-partenaire";
 import { dateEnClair } from "../../src/domain/dates";
 import { ETIQUETTE_A_VERIFIER, estAVerifier, MENTION_VERIFICATION } from "../../src/domain/freshness";
 import { demarrerServeur } from "./serveur";
+import { nouvellePage } from "./navigateur";
 
 let espace: EspaceCms;
 let page: Page;
@@ -379,17 +380,20 @@ describe("espace partenaires, decap-server en mode git", () => {
       expect(avant).toContain(ETIQUETTE_A_VERIFIER);
       expect(apres).toContain(`${MENTION_VERIFICATION} ${dateEnClair(aujourdhuiAParis())}`);
       expect(apres).not.toContain(ETIQUETTE_A_VERIFIER);
-      const carte = async (site: string) => {
-        await page.goto(`${site}/recherche/?q=${encodeURIComponent(confirme!.nom)}`);
-        const c = page.locator(`#resultat-${confirme!.slug}`);
+      const carte = async (p: Page, site: string) => {
+        await p.goto(`${site}/recherche/?q=${encodeURIComponent(confirme!.nom)}`);
+        const c = p.locator(`#resultat-${confirme!.slug}`);
         await c.waitFor({ timeout: DELAI });
         return c.innerText();
       };
-      expect(await carte(espace.serveur.url)).toContain(ETIQUETTE_A_VERIFIER);
+      expect(await carte(page, espace.serveur.url)).toContain(ETIQUETTE_A_VERIFIER);
       const reconstruit = await demarrerServeur(sortie);
+      const surLeReconstruit = await nouvellePage(espace.navigateur, reconstruit.url);
       try {
-        expect(await carte(reconstruit.url)).not.toContain(ETIQUETTE_A_VERIFIER);
+        expect(await carte(surLeReconstruit.page, reconstruit.url)).not.toContain(ETIQUETTE_A_VERIFIER);
+        expect(surLeReconstruit.requetesExterieures).toEqual([]);
       } finally {
+        await surLeReconstruit.contexte.close();
         await reconstruit.fermer();
       }
     },

@@ -194,14 +194,17 @@ describe("import : idempotent, mises à jour, conflits", () => {
     expect(encore.fichiers).toEqual(conflit.fichiers);
   });
 
-  it("les champs propres au site (résumé) ne sont jamais touchés", () => {
+  it("les champs propres au site (résumé, avis temporaire) ne sont jamais touchés", () => {
     const chemin = "services/atelier-cv-et-lettre-de-motivation.md";
     const fichiers = new Map(premier.fichiers);
-    fichiers.set(chemin, fichiers.get(chemin)!.replace("structure: association", "resume: Le mardi matin, sur inscription.\nstructure: association"));
+    const avis = "avis:\n  - au: 2026-12-31\n    message: Atelier déplacé salle B.\n";
+    fichiers.set(chemin, fichiers.get(chemin)!.replace("structure: association", "resume: Le mardi matin, sur inscription.\nstructure: association").replace("date_maj:", `${avis}date_maj:`));
     const change = { ...servicePoitiers, description: "Un atelier collectif, désormais le jeudi, pour rédiger son CV." };
     const second = importer([...TOUT[0]], [change, serviceNational], { fichiers, etat: premier.etat });
     const apres = second.fichiers.get(chemin)!;
     expect(apres).toContain("resume: Le mardi matin, sur inscription.\n");
+    expect(apres).toContain(avis);
+    expect(second.resultat.rapport.conflits).toEqual([]);
     expect(apres).toMatch(/\n\nUn atelier collectif, désormais le jeudi, pour rédiger son CV\.\n$/);
   });
 });

@@ -69,7 +69,7 @@ const SCHEMAS = { structure: structureFrontmatter, service: serviceFrontmatter }
  * Fields of ours never produced from a record's own field: those v1 has not (`structure` is added by the
  * import), and the origin fields (in `origine`; a structure's `doublons` are merged by the import).
  */
-const CHAMPS_PROPRES: ReadonlySet<string> = new Set(["structure", "resume", "anciens_slugs", ...NOMS_CHAMPS_ORIGINE]);
+const CHAMPS_PROPRES: ReadonlySet<string> = new Set(["structure", "resume", "anciens_slugs", "avis", ...NOMS_CHAMPS_ORIGINE]);
 
 const OBLIGATOIRES: Readonly<Record<Genre, ReadonlySet<string>>> = {
   structure: new Set(["nom", "date_maj"]),

@@ -117,7 +117,7 @@ const COLLECTION: Record<Genre, Collection> = { structure: "structures", service
 const cheminFichier = (genre: Genre, slug: string) => `${COLLECTION[genre]}/${slug}.md`;
 
 /** Fields of ours the import never writes (nor compares). */
-const CHAMPS_PROPRES = new Set(["resume", "anciens_slugs", "date_maj", "doublons"]);
+const CHAMPS_PROPRES = new Set(["resume", "anciens_slugs", "avis", "date_maj", "doublons"]);
 const champsImportes = (genre: Genre) => [...NOMS_CHAMPS[COLLECTION[genre]].filter((c) => !CHAMPS_PROPRES.has(c)), CHAMP_CORPS_ETAT];
 
 const texte = (v: unknown): string | undefined => {
