@@ -21,4 +21,6 @@ const BASE_PUBLIQUE = siteConfig.urlPublique.replace(/\/+$/, "");
 export const urlsPubliques = {
   service: (slug: string) => `${BASE_PUBLIQUE}${urls.service(slug)}`,
   structure: (slug: string) => `${BASE_PUBLIQUE}${urls.structure(slug)}`,
+  /** A listing's form in the partners' space (Decap's entry route: the collection, then the file's name). */
+  edition: (collection: "structures" | "services", slug: string) => `${BASE_PUBLIQUE}/admin/#/collections/${collection}/entries/${slug}`,
 };
