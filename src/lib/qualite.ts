@@ -10,7 +10,7 @@ import { validerDossier } from "../domain/validation";
 import { siteConfig } from "../../site.config";
 import { aujourdhui } from "./aujourdhui";
 import { getCatalogue } from "./catalogue";
-import { dossierCatalogue } from "./dossier-catalogue";
+import { dossierCatalogue, pagesDuCatalogue } from "./dossier-catalogue";
 import { optionsExport } from "./export";
 import { urlsPubliques } from "./urls";
 
@@ -27,7 +27,14 @@ export const cheminRapportImport = join(dossierCatalogue, DOSSIER_IMPORT, FICHIE
 
 let enCours: Promise<Bilan> | undefined;
 
+const BILAN_VIDE: Bilan = { structures: [], scores: new Map(), rapportPresent: false, refuses: 0, servicesAVoir: 0 };
+
+/**
+ * Empty in a search-only build (CARTO_PAGES_CATALOGUE=0, the search benchmark's 10,000 services): its links
+ * would lead to pages not built, and it would validate the whole catalogue a second time for nothing.
+ */
 export function getBilanQualite(): Promise<Bilan> {
+  if (!pagesDuCatalogue) return Promise.resolve(BILAN_VIDE);
   enCours ??= getCatalogue().then((catalogue) => {
     const rapport = lireRapportImport(existsSync(cheminRapportImport) ? readFileSync(cheminRapportImport, "utf8") : undefined, cheminRapportImport);
     const { problemes } = validerDossier(dossierCatalogue, { aujourdhui });

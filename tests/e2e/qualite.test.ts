@@ -62,6 +62,12 @@ describe("/qualite/ : les fiches à relancer", () => {
     const marques = (await bloc.locator("[data-service]:has([data-signal='a-verifier'])").evaluateAll((l) => l.map((e) => e.getAttribute("data-service")!))).sort();
     expect(marques).toEqual(choix.flagges.filter((s) => estAVerifier(s.date_maj, jour)).map((s) => s.slug).sort());
     expect(await bloc.locator("[data-signal='a-verifier']").first().textContent()).toContain(ETIQUETTE_A_VERIFIER);
+    // Each with its score, its date and its form in the partners' space.
+    for (const s of choix.flagges) {
+      const fiche = bloc.locator(`[data-service="${s.slug}"]`);
+      expect(await fiche.getByRole("link", { name: /^Modifier/ }).getAttribute("href")).toBe(`/admin/#/collections/services/entries/${s.slug}`);
+      expect(await fiche.locator(".maj").innerText()).toMatch(/^Score data·inclusion [01],\d\d · Informations vérifiées le \d{1,2} \S+ 20\d\d/);
+    }
 
     // « Relancer »: to the structure, each flagged listing with its edit link in /admin/, nothing else.
     const href = (await bloc.getByRole("link", { name: /^Relancer/ }).getAttribute("href"))!;
@@ -77,7 +83,7 @@ describe("/qualite/ : les fiches à relancer", () => {
     const reponse = await page.request.get(`${site.serveur.url}/qualite/relances.csv`);
     expect(reponse.headers()["content-type"]).toContain("text/csv");
     const lignes = parse((await reponse.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
-    const duCsv = lignes.filter((l) => l.structure === choix.st.nom && l.service !== "").map((l) => l.edition.split("/").at(-1)).sort();
+    const duCsv = lignes.filter((l) => l.structure === choix.st.nom && l.service !== "").map((l) => l.edition!.split("/").at(-1)).sort();
     expect(duCsv).toEqual(attendus);
     expect(lignes.filter((l) => l.structure === choix.st.nom).every((l) => l.courriel_structure === choix.st.courriel)).toBe(true);
 

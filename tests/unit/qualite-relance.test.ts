@@ -121,6 +121,7 @@ describe("the import's refused records", () => {
     const lu = lireRapportImport(texte, "content/import-data-inclusion/rapport.json");
     const b = bilanAvec(lu);
     expect(b.rapportPresent).toBe(true);
+    expect(b.refuses).toBe(4);
     const lien = b.structures.find((s) => s.nom === 'Atelier "Le Lien", Poitiers')!;
     expect(lien.services[0]!.signaux.map((g) => g.code)).toEqual(["a-verifier", "refuse-import"]);
     expect(lien.services[0]!.signaux[1]!.details).toEqual([`services.json ${idService} telephone: numéro invalide`]);

@@ -34,6 +34,8 @@ export interface Bilan {
   scores: Map<string, Score>;
   /** False when the catalogue has no import report. */
   rapportPresent: boolean;
+  /** Lines of the report's refused records. */
+  refuses: number;
   /** Services with at least one flag. */
   servicesAVoir: number;
 }
@@ -76,5 +78,5 @@ export function bilanQualite(catalogue: Catalogue, o: OptionsBilan): Bilan {
     structures.push({ nom, signaux, services: [], urgence: urgenceDe(signaux) });
   }
   structures.sort((a, b) => a.urgence - b.urgence || compterAuRang(b) - compterAuRang(a) || comparerFrancais(a.nom, b.nom));
-  return { structures, scores, rapportPresent: o.rapport.present, servicesAVoir };
+  return { structures, scores, rapportPresent: o.rapport.present, refuses: o.rapport.present ? o.rapport.refus.length : 0, servicesAVoir };
 }
