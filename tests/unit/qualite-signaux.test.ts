@@ -1,8 +1,9 @@
 /** What needs attention per service (src/domain/qualite/signaux.ts) and the list per structure (bilan.ts), on a small catalogue validated in memory. */
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { siteConfig } from "../../site.config";
 import { construireCatalogue } from "../../src/domain/catalogue";
-import { bilanQualite, chiffresQualite, SIGNAUX, signauxDuService, type CodeSignal } from "../../src/domain/qualite";
+import { bilanQualite, chiffresQualite, CRITERES, SIGNAUX, signauxDuService, type CodeSignal } from "../../src/domain/qualite";
 import { formaterProbleme, validerFichiers } from "../../src/domain/validation";
 
 const JOUR = "2026-12-08";
@@ -100,6 +101,17 @@ describe("the list per structure", () => {
     expect(listes).not.toContain("a-distance");
     expect(bilan.structures.map((s) => s.nom)).not.toContain("Association calme");
     expect(bilan.scores.size).toBe(catalogue.services.length);
+  });
+});
+
+describe("docs/qualite.md", () => {
+  it("explains every flag, in the urgency order, and every data·inclusion criterion", () => {
+    const doc = readFileSync(new URL("../../docs/qualite.md", import.meta.url), "utf8");
+    const positions = SIGNAUX.map((d) => doc.indexOf(`| ${d.libelle} |`));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    for (const c of CRITERES) expect(doc).toContain(`| \`${c.nom}\` |`);
+    expect(doc).toContain("846d0ec1b0202474eba659898a1ecd4d14948e7a");
   });
 });
 

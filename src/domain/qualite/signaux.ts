@@ -7,7 +7,7 @@
  */
 import type { Service, Structure } from "../catalogue";
 import { avisTermines, titreAvis } from "../avis";
-import { estAVerifier, ETIQUETTE_A_VERIFIER } from "../freshness";
+import { estAVerifier, ETIQUETTE_A_VERIFIER, MOIS_AVANT_VERIFICATION } from "../freshness";
 import { horairesDuService } from "../horaires/fiche";
 import { formaterProbleme, type Probleme } from "../validation";
 import type { LigneRapport } from "../data-inclusion/import";
@@ -34,7 +34,7 @@ export interface DefinitionSignal {
 /** In urgency order: a flag's rank is its position here, from 1. */
 export const SIGNAUX: readonly DefinitionSignal[] = [
   { code: "sans-contact", libelle: "ni téléphone ni courriel", explication: "ni le service ni sa structure n'ont de téléphone ou de courriel : personne ne peut vérifier avant de se déplacer" },
-  { code: "a-verifier", libelle: `${ETIQUETTE_A_VERIFIER} (plus de 6 mois)`, explication: "fiche ni modifiée ni confirmée depuis plus de six mois : le site l'affiche « à vérifier »" },
+  { code: "a-verifier", libelle: `${ETIQUETTE_A_VERIFIER} (plus de ${MOIS_AVANT_VERIFICATION} mois)`, explication: `fiche ni modifiée ni confirmée depuis plus de ${MOIS_AVANT_VERIFICATION} mois : le site l'affiche « ${ETIQUETTE_A_VERIFIER} »` },
   { code: "refuse-import", libelle: "refusé au dernier import", explication: "le dernier import data·inclusion a refusé un enregistrement de cette structure (rapport d'import)" },
   { code: "sans-mobilisation", libelle: "aucun moyen de le mobiliser", explication: "ni mode de mobilisation, ni lien de mobilisation, ni téléphone : on ne sait pas comment y accéder" },
   { code: "sans-horaires", libelle: "horaires manquants", explication: "ni horaires propres, ni ceux de la structure quand le service est rendu à son adresse" },
