@@ -41,10 +41,11 @@ export function lienSignalement(s: Signalement): string {
     "",
     "Merci.",
   ].join("\r\n");
-  const parametres = [
-    ...(copie ? [`cc=${encodeURIComponent(copie)}`] : []),
-    `subject=${encodeURIComponent(`Erreur sur la fiche « ${s.nomService} »`)}`,
-    `body=${encodeURIComponent(corps)}`,
-  ];
-  return `mailto:${encodeURIComponent(destinataire).replace(/%40/g, "@")}?${parametres.join("&")}`;
+  return lienCourriel({ a: destinataire, ...(copie ? { cc: copie } : {}), sujet: `Erreur sur la fiche « ${s.nomService} »`, corps });
+}
+
+/** A prefilled `mailto:` link (also the Département's « Relancer », qualite/relance.ts). Lines of `corps` end with CRLF, as RFC 6068 asks. */
+export function lienCourriel(c: { a: string; cc?: string; sujet: string; corps: string }): string {
+  const parametres = [...(c.cc ? [`cc=${encodeURIComponent(c.cc)}`] : []), `subject=${encodeURIComponent(c.sujet)}`, `body=${encodeURIComponent(c.corps)}`];
+  return `mailto:${encodeURIComponent(c.a).replace(/%40/g, "@")}?${parametres.join("&")}`;
 }

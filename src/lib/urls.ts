@@ -9,6 +9,8 @@ export const urls = {
   commune: (c: Pick<Commune, "slug">) => `/communes/${c.slug}/`,
   /** A theme's numbered pages for a commune (src/domain/communes-pages.ts): the first has no number. */
   communeTheme: (c: Pick<Commune, "slug">, theme: string, numero = 1) => `/communes/${c.slug}/${theme}/${numero > 1 ? `${numero}/` : ""}`,
+  /** A listing's form in the partners' space (Decap's entry route: the collection, then the file's name). */
+  edition: (collection: "structures" | "services", slug: string) => `/admin/#/collections/${collection}/entries/${slug}`,
 };
 
 /** The public site's address without its trailing slash. */
@@ -21,4 +23,5 @@ const BASE_PUBLIQUE = siteConfig.urlPublique.replace(/\/+$/, "");
 export const urlsPubliques = {
   service: (slug: string) => `${BASE_PUBLIQUE}${urls.service(slug)}`,
   structure: (slug: string) => `${BASE_PUBLIQUE}${urls.structure(slug)}`,
+  edition: (collection: "structures" | "services", slug: string) => `${BASE_PUBLIQUE}${urls.edition(collection, slug)}`,
 };
