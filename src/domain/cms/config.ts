@@ -219,6 +219,9 @@ const DESCRIPTIONS: Record<Collection, { label: string; label_singular: string; 
 
 type ChampDecap = Record<string, unknown>;
 
+/** What the folded technical block says beside its « Déplier » button (other lists have one too). */
+export const RESUME_TECHNIQUE = "Code INSEE, coordonnées, origine de la fiche…";
+
 /** A notice folded in the list: its last day and its message (Decap's `date` filter reads the stored YYYY-MM-DD). */
 export const RESUME_AVIS = "Jusqu'au {{fields.au | date('DD/MM/YYYY')}} : {{fields.message | truncate(80)}}";
 
@@ -337,7 +340,7 @@ function champsDuFormulaire(collection: Collection): ChampDecap[] {
             widget: "object",
             required: false,
             collapsed: true,
-            summary: "Code INSEE, coordonnées, origine de la fiche…",
+            summary: RESUME_TECHNIQUE,
             hint: "Rarement utile : le site retrouve la commune et sa position à partir de l'adresse.",
             fields: partie.champs.map(champ),
           },
