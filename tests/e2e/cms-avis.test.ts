@@ -100,7 +100,7 @@ afterAll(async () => {
 
 describe("annoncer un changement ou une fermeture depuis l'espace partenaires", () => {
   it(
-    "un avis (du, au, message) saisi, relu puis publié : le fichier gagne la liste avis en AAAA-MM-JJ, et rien d'autre que date_maj",
+    "deux avis saisis (l'un du … au …, l'autre déjà commencé), relus puis publiés : le fichier gagne la liste avis en AAAA-MM-JJ, sans « du » vide, et rien d'autre que date_maj",
     async ({ onTestFailed }) => {
       outils.siEchec(() => espace, onTestFailed);
       const { slug, chemin } = serviceDuCompte(false);
@@ -120,14 +120,32 @@ describe("annoncer un changement ou une fermeture depuis l'espace partenaires", 
       await page.getByText("1 avis temporaire", { exact: true }).getByRole("button", { name: "Replier" }).click();
       await page.getByText(`Jusqu'au ${au.split("-").reverse().join("/")} : ${message}`, { exact: true }).waitFor();
       await page.screenshot({ path: join(CAPTURES, "avis-replie.png") });
+      // A second notice, already begun: its empty « À partir du » is not written.
+      const auSecond = jourPlus(aujourdhuiAParis(), 7);
+      const messageSecond = "Accueil sur rendez-vous seulement, au 05 49 00 00 00.";
+      await page.getByRole("button", { name: "Ajouter avis temporaire" }).click();
+      await choisirJour(outils.champ(page, `Jusqu'au ${MENTION_OBLIGATOIRE}`).last(), auSecond);
+      await outils.champ(page, `Message ${MENTION_OBLIGATOIRE}`).last().fill(messageSecond);
 
       // The preview says it as the site will, in its own words (avis.ts).
-      const ligne = avisEnUneLigne({ genre: "changement", du, au, message }, aujourdhuiAParis());
-      await expect.poll(() => page.frameLocator("iframe").first().locator("body").innerText(), { timeout: DELAI }).toContain(ligne);
+      const apercu = () => page.frameLocator("iframe").first().getByRole("list", { name: "Avis en cours" }).innerText();
+      const lignes = [
+        avisEnUneLigne({ genre: "changement", au: auSecond, message: messageSecond }, aujourdhuiAParis()),
+        avisEnUneLigne({ genre: "changement", du, au, message }, aujourdhuiAParis()),
+      ];
+      // Soonest first: the one already begun.
+      await expect.poll(apercu, { timeout: DELAI }).toBe(lignes.join("\n"));
 
       await enregistrerFaireRelirePublier(slug);
-      expect(lignesChangees(chemin)).toEqual(["+avis:", `+  - du: ${du}`, `+    au: ${au}`, `+    message: "${message}"`]);
-      expect(frontMatter(espace.git("show", `main:${chemin}`)).donnees.avis).toEqual([{ du, au, message }]);
+      expect(lignesChangees(chemin)).toEqual([
+        "+avis:",
+        `+  - du: ${du}`,
+        `+    au: ${au}`,
+        `+    message: "${message}"`,
+        `+  - au: ${auSecond}`,
+        `+    message: ${messageSecond}`,
+      ]);
+      expect(frontMatter(espace.git("show", `main:${chemin}`)).donnees.avis).toEqual([{ du, au, message }, { au: auSecond, message: messageSecond }]);
       validerMain();
       expect(espace.surveillee.requetesExterieures).toEqual([]);
     },
