@@ -19,6 +19,7 @@ import type { ServiceFrontmatter, StructureFrontmatter } from "../domain/schema"
 import { lienTelephone, telephoneEnClair } from "../domain/telephone";
 import { urls } from "../lib/urls";
 import { MENTION_VERIFICATION } from "../domain/freshness";
+import { avisEnCours, avisEnUneLigne } from "../domain/avis";
 import { siteConfig } from "../../site.config";
 
 type Donnees = Record<string, unknown>;
@@ -55,6 +56,18 @@ function nombre(d: Donnees, cle: string): number | undefined {
   const v = d[cle];
   const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v.replace(",", ".")) : NaN;
   return Number.isFinite(n) ? n : undefined;
+}
+
+/** The notices as the form holds them, those being typed included (the schema checks them on save). */
+function avis(d: Donnees): { du?: string; au: string; message: string }[] {
+  const v = d.avis;
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((a: Donnees) => {
+    const au = a && typeof a === "object" ? texte(a, "au") : undefined;
+    if (!au || !estJourValide(au)) return [];
+    const du = texte(a, "du");
+    return [{ ...(du && estJourValide(du) ? { du } : {}), au, message: texte(a, "message") ?? "" }];
+  });
 }
 
 function sansVides(d: Donnees): Donnees {
@@ -123,6 +136,7 @@ export function serviceDepuisFormulaire(valeurs: Donnees, slug: string, structur
     lien_mobilisation: texte(valeurs, "lien_mobilisation"),
     mobilisation_precisions: texte(valeurs, "mobilisation_precisions"),
     horaires_accueil: texte(valeurs, "horaires_accueil"),
+    avis: avis(valeurs),
     volume_horaire_hebdomadaire: nombre(valeurs, "volume_horaire_hebdomadaire"),
     nombre_semaines: nombre(valeurs, "nombre_semaines"),
     date_maj: dateMaj(valeurs),
@@ -170,8 +184,11 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
     const slugStructure = texte(valeurs, "structure") ?? "";
     const structure = slugStructure ? structureChoisie(props, slugStructure) : undefined;
     const service = serviceDepuisFormulaire(valeurs, String(props.entry.get("slug") ?? ""), structure);
+    const aujourdhui = aujourdhuiAParis();
+    // What the page will say first until their last day: the closures of the hours, then the other notices.
+    const enCours = avisEnCours(service, structure, aujourdhui);
     const lue = ficheService(service, structure, {
-      aujourdhui: aujourdhuiAParis(),
+      aujourdhui,
       urlStructure: urls.structure,
       urlTheme: urls.theme,
     });
@@ -205,6 +222,13 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
           ),
           h("p", { className: "maj" }, `${MENTION_VERIFICATION} `, h("time", { dateTime: fiche.miseAJour.date }, fiche.miseAJour.le)),
         ),
+        enCours.length > 0
+          ? h(
+              "ul",
+              { className: "encadre avis-en-cours", "aria-label": "Avis en cours" },
+              enCours.map((a, k) => h("li", { key: k }, avisEnUneLigne(a, aujourdhui))),
+            )
+          : null,
         horairesAcorriger ? alerteHoraires(horairesAcorriger) : null,
         h(FicheServiceCorps, { fiche }),
       ),

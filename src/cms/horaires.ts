@@ -330,6 +330,8 @@ export class ControleHoraires extends Component<Proprietes, Etat> {
         "fieldset",
         { style: S.ligne },
         h("legend", { style: S.legende }, "Fermetures exceptionnelles (congés, travaux…)"),
+        // Said where it is typed: the message is public, and the notice leaves the site by itself.
+        h("p", { style: { margin: 0 } }, "Annoncées en tête de la page du service et sur les résultats (« Fermé du … au … : votre message ») jusqu'au dernier jour, puis retirées du site d'elles-mêmes."),
         ...s.fermetures.map((f, k) =>
           h(
             "div",
@@ -338,7 +340,7 @@ export class ControleHoraires extends Component<Proprietes, Etat> {
             h("input", { id: this.id(`f${k}-du`), type: "date", style: S.champ, value: f.du, onChange: (e: { target: { value: string } }) => this.modifier((x) => { x.fermetures[k]!.du = e.target.value; if (x.fermetures[k]!.au < e.target.value) x.fermetures[k]!.au = e.target.value; }) }),
             h("label", { htmlFor: this.id(`f${k}-au`) }, "au (inclus)"),
             h("input", { id: this.id(`f${k}-au`), type: "date", style: S.champ, value: f.au, onChange: (e: { target: { value: string } }) => this.modifier((x) => void (x.fermetures[k]!.au = e.target.value)) }),
-            h("label", { htmlFor: this.id(`f${k}-message`) }, "Message (facultatif)"),
+            h("label", { htmlFor: this.id(`f${k}-message`) }, "Message affiché au public (facultatif)"),
             h("input", { id: this.id(`f${k}-message`), type: "text", style: { ...S.champ, ...S.texteLibre }, value: f.message, onChange: (e: { target: { value: string } }) => this.modifier((x) => void (x.fermetures[k]!.message = e.target.value)) }),
             h("button", { type: "button", style: S.bouton, onClick: () => this.modifier((x) => void x.fermetures.splice(k, 1)) }, s.fermetures.length > 1 ? `Supprimer la fermeture ${k + 1}` : "Supprimer cette fermeture"),
           ),

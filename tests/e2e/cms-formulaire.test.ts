@@ -15,7 +15,6 @@ import { messageNomPris } from "../../src/domain/cms/nom-pris";
 import { telephone } from "../../src/domain/schema/champs";
 import { EXPLICATION_TELEPHONE } from "../../src/domain/telephone";
 import { slugifier } from "../../src/domain/text";
-import { PHRASES_FRANCAISES } from "../../src/cms/francais";
 
 let espace: EspaceCms;
 let page: Page;
@@ -88,8 +87,7 @@ describe("le formulaire d'un nouveau service", () => {
     expect((await editeur.boundingBox())!.y).toBeLessThan(hauteur - 100);
     // Technical fields are folded away, last, behind one button.
     expect(await champ("code_insee").isVisible()).toBe(false);
-    const deplier = page.getByRole("button", { name: PHRASES_FRANCAISES.editor.editorWidgets.object.expand, exact: true });
-    await deplier.click();
+    await outils.deplierLeBlocTechnique(page);
     await champ("code_insee").waitFor({ state: "visible" });
     const bas = async (nom: NomChampService) => (await champ(nom).boundingBox())!.y;
     expect(await bas("code_insee")).toBeGreaterThan(await bas("telephone"));

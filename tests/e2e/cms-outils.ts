@@ -14,6 +14,7 @@ import { parse } from "yaml";
 import { demarrerServeur, type ServeurStatique } from "./serveur";
 import { lancerNavigateur, nouvellePage, type PageSurveillee } from "./navigateur";
 import { PHRASES_FRANCAISES } from "../../src/cms/francais";
+import { RESUME_TECHNIQUE } from "../../src/domain/cms/config";
 import type { FichierCatalogue } from "../../src/domain/validation";
 
 export const DELAI = 30_000;
@@ -176,6 +177,14 @@ export async function choisirHoraires(
   if (!semaines.includes("le 1er")) await zone.getByLabel("le 1er", { exact: true }).uncheck();
   await zone.getByLabel("De", { exact: true }).fill(de);
   await zone.getByLabel("à", { exact: true }).fill(a);
+}
+
+/**
+ * Unfolds the technical block at the end of the form. Its button is found beside the block's summary:
+ * an empty list (the notices) has a « Déplier » button of its own.
+ */
+export async function deplierLeBlocTechnique(page: Page): Promise<void> {
+  await page.getByText(RESUME_TECHNIQUE, { exact: true }).getByRole("button", { name: PHRASES_FRANCAISES.editor.editorWidgets.object.expand, exact: true }).click();
 }
 
 /** Picks an option of a select or relation widget (react-select): type, then click the option. */

@@ -214,7 +214,7 @@ describe("espace partenaires, decap-server en mode git", () => {
       const avant = git("show", `main:${chemin}`);
       await ouvrir(`/collections/services/entries/${slug}`);
       // In the folded technical block, at the end of the form.
-      await page.getByRole("button", { name: PHRASES_FRANCAISES.editor.editorWidgets.object.expand, exact: true }).click();
+      await outils.deplierLeBlocTechnique(page);
       const id = champ(libelleService("id"));
       await expect.poll(() => id.textContent(), { timeout: DELAI }).toBe("dora--epicerie-solidaire");
       // Shown as text: no input, nothing to type into.

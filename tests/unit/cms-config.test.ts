@@ -17,6 +17,7 @@ import {
   MENTION_OBLIGATOIRE,
   MODELE_SLUG,
   OPTIONS_SLUG,
+  RESUME_AVIS,
   texteConfigCms,
   type ConfigBackend,
   WIDGET_CONFIRMATION,
@@ -28,6 +29,7 @@ import { besoins, categories, modesAccueil, publics, reseauxPorteurs } from "../
 import { MOTIF_SLUG, slugifier } from "../../src/domain/text";
 import { NOMS_CHAMPS_DE_LISTE } from "../../src/domain/cms/liste";
 import { genreDeZone } from "../../src/domain/zone";
+import { LONGUEUR_MAX_MESSAGE_AVIS, NOMBRE_MAX_AVIS } from "../../src/domain/schema/service";
 
 const RACINE = join(import.meta.dirname, "../..");
 const SCHEMAS = { structures: structureFrontmatter, services: serviceFrontmatter } as const;
@@ -40,8 +42,8 @@ const config = genererConfigCms({ backend: backendParDefaut(), siteUrl: siteConf
   collections: CollectionDecap[];
 };
 const collection = (nom: Collection) => config.collections.find((c) => c.name === nom)!;
-/** The form's fields, those of the folded technical block included. */
-const tousLesChamps = (c: Collection): Champ[] => collection(c).fields.flatMap((f) => [f, ...((f.fields as Champ[] | undefined) ?? [])]);
+/** The form's fields, those of the folded technical block included (not the fields of a list's items). */
+const tousLesChamps = (c: Collection): Champ[] => collection(c).fields.flatMap((f) => [f, ...(f.name === CHAMP_TECHNIQUE ? (f.fields as Champ[]) : [])]);
 const champ = (c: Collection, nom: string) => tousLesChamps(c).find((f) => f.name === nom)!;
 
 describe("public/admin/config.yml", () => {
@@ -170,6 +172,31 @@ describe("chaque champ du schéma a son champ dans le CMS, et réciproquement", 
       expect(collection(nom).fields.some((f) => f.widget === "map")).toBe(false);
     }
     expect(champ("services", "nombre_semaines")).toMatchObject({ widget: "number", value_type: "int" });
+  });
+
+  it("avis temporaires : trois au plus, jours saisis sans heure (écrits AAAA-MM-JJ), fin et message obligatoires, résumé lisible une fois plié", async () => {
+    const avis = champ("services", "avis");
+    expect(avis).toMatchObject({ widget: "list", required: false, max: NOMBRE_MAX_AVIS, summary: RESUME_AVIS });
+    const sous = avis.fields as Champ[];
+    expect(sous.map((f) => [f.name, f.required])).toEqual([["du", false], ["au", true], ["message", true]]);
+    for (const f of sous) {
+      expect(String(f.label).endsWith(` ${MENTION_OBLIGATOIRE}`), f.name).toBe(f.required);
+      expect(f.hint, f.name).toMatch(/\S/);
+    }
+    // A date input with no time: no time zone can move the day (and no « UTC » shown beside it).
+    for (const f of sous.slice(0, 2)) expect(f).toMatchObject({ widget: "datetime", format: "YYYY-MM-DD", time_format: false });
+    for (const f of sous.slice(0, 2)) expect(f.picker_utc).toBeUndefined();
+    const [motif, message] = sous[2]!.pattern as [string, string];
+    expect(new RegExp(motif).test("x".repeat(LONGUEUR_MAX_MESSAGE_AVIS))).toBe(true);
+    expect(new RegExp(motif).test("x".repeat(LONGUEUR_MAX_MESSAGE_AVIS + 1))).toBe(false);
+    expect(message).toContain(String(LONGUEUR_MAX_MESSAGE_AVIS));
+    // The folded item's title, by Decap's own template code, on the item as the list widget hands it (decap-cms-widget-list handleSummary).
+    const module = "decap-cms-lib-widgets/dist/esm/stringTemplate.js";
+    const { compileStringTemplate } = (await import(/* @vite-ignore */ module)) as Record<string, (...args: unknown[]) => string>;
+    const { fromJS } = (await import("immutable")) as unknown as { fromJS: (v: unknown) => unknown };
+    const titre = (item: Record<string, unknown>) => compileStringTemplate!(RESUME_AVIS, null, "", fromJS(item));
+    expect(titre({ au: "2027-01-04", message: "Permanence déplacée à la mairie." })).toBe("Jusqu'au 04/01/2027 : Permanence déplacée à la mairie.");
+    expect(titre({ au: "2027-01-04", message: "x".repeat(LONGUEUR_MAX_MESSAGE_AVIS) }).length).toBeLessThan(120);
   });
 
   it("zone d'éligibilité : la France, le département, ses EPCI, ses communes « Nom (code postal) »", () => {

@@ -546,3 +546,36 @@ describe("anciens noms (anciens_slugs) : une liste de lignes", () => {
     expect(versFichier(relu)).toBe(original.texte);
   });
 });
+
+describe("avis temporaires : une liste { du, au, message } écrite comme le validateur la lit", () => {
+  // What Decap's datetime widget (`format: YYYY-MM-DD`, no time) hands over: the day as text, '' once cleared.
+  it("un avis ajouté : ses jours en AAAA-MM-JJ sans guillemets, « du » vide non écrit, clés dans l'ordre du, au, message", () => {
+    const original = SERVICES.find((f) => !f.texte.includes("avis:"))!;
+    const d = commeDecap(depuisFichier(original.texte));
+    d.avis = [
+      { message: "  Permanence déplacée à la mairie.  ", au: "2027-01-15", du: "" },
+      { au: "2027-02-28", du: "2027-02-01", message: "Accueil sur rendez-vous seulement." },
+    ];
+    const ecrit = versFichier(d);
+    expect(diff(original.texte, ecrit)).toEqual({
+      retirees: [],
+      ajoutees: [
+        "avis:",
+        "  - au: 2027-01-15",
+        "    message: Permanence déplacée à la mairie.",
+        "  - du: 2027-02-01",
+        "    au: 2027-02-28",
+        "    message: Accueil sur rendez-vous seulement.",
+      ],
+    });
+    expect(validerFichiers([...STRUCTURES, { chemin: original.chemin, texte: ecrit }], { aujourdhui: "2027-01-02" }).problemes).toEqual([]);
+    // Read back, the form gets the same days as text; emptied, the field leaves the file.
+    const relu = commeDecap(depuisFichier(ecrit));
+    expect(relu.avis).toEqual([
+      { au: "2027-01-15", message: "Permanence déplacée à la mairie." },
+      { du: "2027-02-01", au: "2027-02-28", message: "Accueil sur rendez-vous seulement." },
+    ]);
+    relu.avis = [];
+    expect(versFichier(relu)).toBe(original.texte);
+  });
+});

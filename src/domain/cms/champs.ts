@@ -317,7 +317,7 @@ export const CHAMPS_CMS = {
     nature: "ligne",
   },
   avis: {
-    label: "Avis temporaire",
+    label: "Avis temporaires",
     hint:
       "Un changement pour quelque temps (permanence déplacée, accueil sur rendez-vous seulement…) : il s'affiche en tête de la page " +
       "et sur les résultats jusqu'à la date de fin, puis disparaît seul. Une fermeture se saisit dans les horaires (« Fermetures exceptionnelles »).",

@@ -219,6 +219,12 @@ const DESCRIPTIONS: Record<Collection, { label: string; label_singular: string; 
 
 type ChampDecap = Record<string, unknown>;
 
+/** What the folded technical block says beside its « Déplier » button (other lists have one too). */
+export const RESUME_TECHNIQUE = "Code INSEE, coordonnées, origine de la fiche…";
+
+/** A notice folded in the list: its last day and its message (Decap's `date` filter reads the stored YYYY-MM-DD). */
+export const RESUME_AVIS = "Jusqu'au {{fields.au | date('DD/MM/YYYY')}} : {{fields.message | truncate(80)}}";
+
 function champDecap(collection: Collection, nom: NomChamp): ChampDecap {
   const def = definitionChamp(collection, nom);
   const obligatoire = champObligatoire(collection, nom);
@@ -272,22 +278,32 @@ function champDecap(collection: Collection, nom: NomChamp): ChampDecap {
     case "jour":
       return { ...base, widget: WIDGET_CONFIRMATION, required: false, hint: def.hint };
     case "avis": {
+      // Decap's datetime widget with `format` and `time_format: false` is the browser's date input (jj/mm/aaaa
+      // in a French browser, with its calendar; `date_format` is then unused) and writes the day chosen as
+      // YYYY-MM-DD: no time, so no time zone can move it (no `picker_utc`: it only shows « UTC » beside the input).
       const date = (label: string, name: string, hint: string, required: boolean) => ({
-        label, name, widget: "datetime", required, hint, format: "YYYY-MM-DD", date_format: "DD/MM/YYYY", time_format: false, picker_utc: true,
+        label: required ? `${label} ${MENTION_OBLIGATOIRE}` : label, name, widget: "datetime", required, hint, format: "YYYY-MM-DD", time_format: false,
       });
       return {
         ...base,
         widget: "list",
         ...suite,
-        label_singular: "avis",
+        label_singular: "avis temporaire",
         allow_add: true,
         collapsed: false,
         max: NOMBRE_MAX_AVIS,
-        summary: "{{fields.message}} (jusqu'au {{fields.au | date('DD/MM/YYYY')}})",
+        summary: RESUME_AVIS,
         fields: [
-          date("À partir du", "du", "Vide : dès maintenant.", false),
-          date("Jusqu'au (inclus)", "au", "Le dernier jour où l'avis s'affiche.", true),
-          { label: "Message", name: "message", widget: "text", required: true, hint: `Ce qui change, en une ou deux phrases (${LONGUEUR_MAX_MESSAGE_AVIS} caractères au plus).`, pattern: [`^[\\s\\S]{1,${LONGUEUR_MAX_MESSAGE_AVIS}}$`, `Le message tient en ${LONGUEUR_MAX_MESSAGE_AVIS} caractères au plus.`] },
+          date("À partir du", "du", "Laissez vide si le changement a déjà commencé.", false),
+          date("Jusqu'au", "au", "Le dernier jour du changement, inclus : l'avis disparaît du site le lendemain.", true),
+          {
+            label: `Message ${MENTION_OBLIGATOIRE}`,
+            name: "message",
+            widget: "text",
+            required: true,
+            hint: `Ce qui change, en une ou deux phrases (${LONGUEUR_MAX_MESSAGE_AVIS} caractères au plus), par ex. : « Permanence déplacée à la mairie de Jaunay-Marigny ».`,
+            pattern: [`^[\\s\\S]{1,${LONGUEUR_MAX_MESSAGE_AVIS}}$`, `Le message tient en ${LONGUEUR_MAX_MESSAGE_AVIS} caractères au plus.`],
+          },
         ],
       };
     }
@@ -324,7 +340,7 @@ function champsDuFormulaire(collection: Collection): ChampDecap[] {
             widget: "object",
             required: false,
             collapsed: true,
-            summary: "Code INSEE, coordonnées, origine de la fiche…",
+            summary: RESUME_TECHNIQUE,
             hint: "Rarement utile : le site retrouve la commune et sa position à partir de l'adresse.",
             fields: partie.champs.map(champ),
           },
