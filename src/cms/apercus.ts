@@ -19,7 +19,7 @@ import type { ServiceFrontmatter, StructureFrontmatter } from "../domain/schema"
 import { lienTelephone, telephoneEnClair } from "../domain/telephone";
 import { urls } from "../lib/urls";
 import { MENTION_VERIFICATION } from "../domain/freshness";
-import { avisEnCours, avisEnUneLigne } from "../domain/avis";
+import Avis from "../components/fiche/Avis";
 import { siteConfig } from "../../site.config";
 
 type Donnees = Record<string, unknown>;
@@ -184,11 +184,8 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
     const slugStructure = texte(valeurs, "structure") ?? "";
     const structure = slugStructure ? structureChoisie(props, slugStructure) : undefined;
     const service = serviceDepuisFormulaire(valeurs, String(props.entry.get("slug") ?? ""), structure);
-    const aujourdhui = aujourdhuiAParis();
-    // What the page will say first until their last day: the closures of the hours, then the other notices.
-    const enCours = avisEnCours(service, structure, aujourdhui);
     const lue = ficheService(service, structure, {
-      aujourdhui,
+      aujourdhui: aujourdhuiAParis(),
       urlStructure: urls.structure,
       urlTheme: urls.theme,
     });
@@ -214,6 +211,8 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
             h("a", { href: fiche.structure.href }, fiche.structure.nom || "(structure)"),
             fiche.type ? ` · ${fiche.type}` : null,
           ),
+          // What the page says first until their last day: the closures of the hours, then the other notices.
+          h(Avis, { avis: fiche.avis }),
           h("p", { className: "chapeau" }, fiche.resume),
           h(
             "ul",
@@ -222,13 +221,6 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
           ),
           h("p", { className: "maj" }, `${MENTION_VERIFICATION} `, h("time", { dateTime: fiche.miseAJour.date }, fiche.miseAJour.le)),
         ),
-        enCours.length > 0
-          ? h(
-              "ul",
-              { className: "encadre avis-en-cours", "aria-label": "Avis en cours" },
-              enCours.map((a, k) => h("li", { key: k }, avisEnUneLigne(a, aujourdhui))),
-            )
-          : null,
         horairesAcorriger ? alerteHoraires(horairesAcorriger) : null,
         h(FicheServiceCorps, { fiche }),
       ),

@@ -7,7 +7,7 @@
  */
 import { createElement, useEffect, useState } from "react";
 import { aujourdhuiAParis, dateEnClair, estJourValide } from "../domain/dates";
-import { EXPLICATION_A_VERIFIER, estAVerifier } from "../domain/freshness";
+import { BOUTON_CONFIRMATION, EXPLICATION_A_VERIFIER, estAVerifier } from "../domain/freshness";
 import { PHRASES_FRANCAISES } from "./francais";
 import { AvertissementDroits } from "./avertissement-droits";
 
@@ -74,7 +74,7 @@ export function ControleConfirmation({ value, forID, onChange, entry, collection
               setDemande(true);
             },
           },
-          "Je confirme que ces informations sont à jour",
+          BOUTON_CONFIRMATION,
         ),
   );
 }

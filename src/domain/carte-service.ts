@@ -1,11 +1,11 @@
 /**
  * A service in a list (search results, commune, theme and structure pages): one view model, built either
  * from the catalogue (static pages) or from the search index (the search island), so that both cards say
- * the same things — where, « à vérifier », a current notice — whichever page shows them.
+ * the same things — where, « à vérifier », a current notice — whichever page shows them. The build's part
+ * (from the catalogue: freshness and notices as of the build's day) is in carte-service-catalogue.ts, so that
+ * the search island ships none of the hours' code.
  */
-import type { Service, Structure } from "./catalogue";
-import { avisEnCours, titreAvis } from "./avis";
-import { estAVerifier } from "./freshness";
+import type { Service } from "./catalogue";
 import { distanceEnClair } from "./geo";
 import type { IndexRecherche, ServiceIndexe } from "./recherche/index-recherche";
 import { besoinParCode } from "./taxonomy";
@@ -45,38 +45,6 @@ export function mentionDeLieu(modes: ModesCarte, avecDistance: boolean, distance
 
 const libelleBesoin = (code: string) => ({ code, libelle: besoinParCode(code)?.label ?? code });
 
-/** What the index carries for a card beyond its search fields: the build day's freshness and notice. */
-export function etatDeLaCarte(service: Service, structure: Structure | undefined, aujourdhui: string): Pick<ServiceIndexe, "v" | "x"> {
-  const [avis] = avisEnCours(service, structure, aujourdhui);
-  return {
-    ...(estAVerifier(service.date_maj, aujourdhui) ? { v: 1 as const } : {}),
-    ...(avis ? { x: [titreAvis(avis, aujourdhui), avis.message] as [string, string] } : {}),
-  };
-}
-
-export interface OptionsCarte {
-  aujourdhui: string;
-  /** A commune is chosen: say the distance (undefined: no place within reach). */
-  avecDistance?: boolean;
-  distanceKm?: number;
-}
-
-/** The card of a service, from the catalogue. */
-export function vueCarteDuService(service: Service, structure: Structure | undefined, o: OptionsCarte): VueCarteService {
-  const modes = modesDuService(service);
-  const etat = etatDeLaCarte(service, structure, o.aujourdhui);
-  return vueCarte({
-    slug: service.slug,
-    nom: service.nom,
-    structure: structure?.nom ?? "",
-    commune: modes & 1 && service.lieu?.position ? service.lieu.commune : undefined,
-    resume: service.resume,
-    mention: mentionDeLieu(modes, o.avecDistance ?? false, o.distanceKm),
-    etat,
-    besoins: service.thematiques,
-  });
-}
-
 /** The card of a service, from the search index (the island's results). */
 export function vueCarteDeLIndex(s: ServiceIndexe, index: Pick<IndexRecherche, "structures" | "besoins">, avecDistance: boolean, distanceKm?: number): VueCarteService {
   return vueCarte({
@@ -91,7 +59,7 @@ export function vueCarteDeLIndex(s: ServiceIndexe, index: Pick<IndexRecherche, "
   });
 }
 
-function vueCarte(c: {
+export function vueCarte(c: {
   slug: string;
   nom: string;
   structure: string;

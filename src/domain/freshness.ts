@@ -16,3 +16,6 @@ export const EXPLICATION_A_VERIFIER = `informations de plus de ${MOIS_AVANT_VERI
 
 /** The date people trust on a listing: that of its last save or confirmation. */
 export const MENTION_VERIFICATION = "Informations vérifiées le";
+
+/** The partners' space's one-click confirmation (src/cms/confirmation.ts), named in the guide and reminders. */
+export const BOUTON_CONFIRMATION = "Je confirme que ces informations sont à jour";

@@ -128,7 +128,7 @@ describe("annoncer un changement ou une fermeture depuis l'espace partenaires", 
       await outils.champ(page, `Message ${MENTION_OBLIGATOIRE}`).last().fill(messageSecond);
 
       // The preview says it as the site will, in its own words (avis.ts).
-      const apercu = () => page.frameLocator("iframe").first().getByRole("list", { name: "Avis en cours" }).innerText();
+      const apercu = async () => (await page.frameLocator("iframe").first().getByRole("region", { name: "Avis importants" }).locator("p").allInnerTexts()).join("\n");
       const lignes = [
         avisEnUneLigne({ genre: "changement", au: auSecond, message: messageSecond }, aujourdhuiAParis()),
         avisEnUneLigne({ genre: "changement", du, au, message }, aujourdhuiAParis()),

@@ -28,7 +28,7 @@ import { executerImport } from "../../src/domain/data-inclusion/commande";
 import { lireComptesDuCatalogue } from "../../src/lib/comptes";
 import { DEMANDER_LA_RELECTURE } from "../../src/cms/role-partenaire";
 import { dateEnClair } from "../../src/domain/dates";
-import { ETIQUETTE_A_VERIFIER, estAVerifier, MENTION_VERIFICATION } from "../../src/domain/freshness";
+import { BOUTON_CONFIRMATION, ETIQUETTE_A_VERIFIER, estAVerifier, MENTION_VERIFICATION } from "../../src/domain/freshness";
 import { demarrerServeur } from "./serveur";
 import { nouvellePage } from "./navigateur";
 
@@ -286,7 +286,7 @@ describe("espace partenaires, decap-server en mode git", () => {
       const avant = git("show", `main:${chemin}`);
       await ouvrir(`/collections/services/entries/${service.slug}`, partenaire.compte);
       await page.getByText(`Informations vérifiées le ${dateEnClair(service.date_maj)}`).waitFor();
-      await page.getByRole("button", { name: "Je confirme que ces informations sont à jour" }).click();
+      await page.getByRole("button", { name: BOUTON_CONFIRMATION }).click();
       await expect.poll(() => git("branch", "--list", `cms/services/${service.slug}`).trim(), { timeout: DELAI }).not.toBe("");
       await page.getByText("Confirmées aujourd'hui.").waitFor();
       await demanderLaRelecture();

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { siteConfig } from "../../site.config";
-import { vueCarteDeLIndex, vueCarteDuService } from "../../src/domain/carte-service";
+import { vueCarteDeLIndex } from "../../src/domain/carte-service";
+import { vueCarteDuService } from "../../src/domain/carte-service-catalogue";
 import { construireCatalogue } from "../../src/domain/catalogue";
 import { estAVerifier } from "../../src/domain/freshness";
 import { construireIndexRecherche } from "../../src/domain/recherche/index-recherche";

@@ -4,6 +4,7 @@
  * (some at 2,000 characters): past `LONGUEUR_MAX_MAILTO` the list stops and says how many more there are,
  * all of them in the CSV (csv.ts).
  */
+import { BOUTON_CONFIRMATION } from "../freshness";
 import { lienCourriel } from "../signalement";
 import { pluriel } from "../validation/messages";
 import type { StructureAVoir } from "./bilan";
@@ -54,7 +55,7 @@ export function relance(s: StructureAVoir, o: OptionsRelance): Relance | undefin
       ...lignes,
       ...(restantes > 0 ? ["", `… et ${pluriel(restantes, "autre fiche", "autres fiches")} : la liste complète est dans le tableau joint (relances.csv).`] : []),
       "",
-      "Chaque lien ouvre la fiche dans l'espace partenaires. Si rien n'a changé, cliquez sur « Je confirme que ces informations sont à jour ».",
+      `Chaque lien ouvre la fiche dans l'espace partenaires. Si rien n'a changé, cliquez sur « ${BOUTON_CONFIRMATION} ».`,
       "",
       "Merci.",
     ].join("\r\n");

@@ -5,7 +5,8 @@
  * once by the browser. Keys are short and empty values absent, so that 2,000 services stay small.
  */
 import type { Catalogue } from "../catalogue";
-import { etatDeLaCarte, modesDuService } from "../carte-service";
+import { modesDuService } from "../carte-service";
+import { etatDeLaCarte } from "../carte-service-catalogue";
 import { jourDuSite } from "../dates";
 import { communeDuLieu } from "../catalogue";
 import { besoinParCode, besoins as tousLesBesoins, categorieDuCode, TOUS_PUBLICS } from "../taxonomy";
