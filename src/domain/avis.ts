@@ -95,8 +95,12 @@ export function titreAvis(a: Avis, aujourdhui: string): string {
   return commence ? `Changement temporaire jusqu'au ${au} inclus` : `Changement temporaire du ${jourDeLAvis(a.du!, aujourdhui)} au ${au} inclus`;
 }
 
-/** The notice in one line (cards, share texts, the selection sheet). */
-export function avisEnUneLigne(a: Avis, aujourdhui: string): string {
+/** A notice in one line (the selection sheet, the CMS's tests): « Fermé du … inclus : message ». */
+export function ligneDAvis(a: Pick<AvisAffiche, "titre" | "message">): string {
   const message = a.message.trim();
-  return message ? `${titreAvis(a, aujourdhui)} : ${message}` : `${titreAvis(a, aujourdhui)}.`;
+  return message ? `${a.titre} : ${message}` : `${a.titre}.`;
+}
+
+export function avisEnUneLigne(a: Avis, aujourdhui: string): string {
+  return ligneDAvis({ titre: titreAvis(a, aujourdhui), message: a.message });
 }

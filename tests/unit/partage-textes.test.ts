@@ -58,6 +58,7 @@ const fiche = (extra: Partial<FicheCourte> = {}): FicheCourte => ({
   nom: "Atelier CV et lettre de motivation",
   structure: "Mission locale du Poitou",
   resume: "Deux matinées pour refaire son CV.",
+  avis: [],
   mobilisation: ["Par la personne elle-même", "Téléphoner au 05 36 49 12 34"],
   contact: { telephone: { libelle: "05 36 49 12 34", href: "tel:+33536491234" }, courriel: { libelle: "accueil@example.org", href: "mailto:accueil@example.org" } },
   adresse: ["12 rue de la Gare", "86000 Poitiers"],

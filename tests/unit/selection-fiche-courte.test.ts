@@ -55,7 +55,8 @@ const catalogue = construireCatalogue(
       modes_mobilisation: ["envoyer-un-courriel"],
       mobilisable_par: ["professionnels"],
       courriel: "orientation@example.org",
-      horaires_accueil: "Mo-Fr 09:00-12:00; PH off",
+      horaires_accueil: 'Mo-Fr 09:00-12:00; PH off; 2026 Dec 21-2027 Jan 04 off "Congés"',
+      avis: [{ au: "2026-12-05", message: "Entretiens par téléphone seulement." }],
     }),
   ],
   siteConfig.source,
@@ -66,6 +67,14 @@ const fiche = (slug: string) => {
 };
 
 describe("ficheCourte", () => {
+  it("carries the current notices, soonest first, for the sheet a counsellor prints", () => {
+    expect(fiche("orientation-pro").avis).toEqual([
+      "Changement temporaire jusqu'au 5 décembre inclus : Entretiens par téléphone seulement.",
+      "Fermé du 21 décembre au 4 janvier 2027 inclus : Congés",
+    ]);
+    expect(fiche("aide-demarches").avis).toEqual([]);
+  });
+
   it("un service en présentiel, mobilisable par tous : l'essentiel en lignes de texte", () => {
     const s = catalogue.serviceParSlug("aide-demarches")!;
     expect(fiche("aide-demarches")).toEqual({
@@ -75,6 +84,7 @@ describe("ficheCourte", () => {
       nom: "Aide aux démarches en ligne",
       structure: "CCAS de Châtellerault",
       resume: "Un agent aide à faire ses démarches en ligne.",
+      avis: [],
       mobilisation: [
         "Par la personne elle-même ou par un professionnel qui l'accompagne",
         "Téléphoner au 05 36 49 20 00",

@@ -410,6 +410,11 @@ function FicheSelection({ etat, commune, children }: { etat: EtatFiche | undefin
         <a href={f.href}>{f.nom}</a>
       </h3>
       <p className="structure">{f.structure}</p>
+      {(f.avis ?? []).map((a) => (
+        <p key={a} className="avis-carte">
+          {a}
+        </p>
+      ))}
       <p className="resume">{f.resume}</p>
       <dl>
         {f.mobilisation.length > 0 && (

@@ -6,6 +6,7 @@
 import type { Service, Structure } from "../catalogue";
 import { ficheService, type FicheService, type Lien, type OptionsFiche } from "../fiche-service";
 import { horairesEnLignes } from "../horaires/fiche";
+import { ligneDAvis } from "../avis";
 
 export interface FicheCourte {
   code: string;
@@ -16,6 +17,8 @@ export interface FicheCourte {
   /** The structure's name. */
   structure: string;
   resume: string;
+  /** Current notices as of the build's day (closure, temporary change), one line each: read before going. */
+  avis: string[];
   /** How to mobilise it: who may, then what to do, short lines. */
   mobilisation: string[];
   contact: { telephone?: Lien; courriel?: Lien };
@@ -73,6 +76,7 @@ export function ficheCourte(
     nom: fiche.nom,
     structure: fiche.structure.nom,
     resume: fiche.resume,
+    avis: fiche.avis.map(ligneDAvis),
     mobilisation: lignesDeMobilisation(fiche.mobilisation),
     contact: {
       ...(fiche.contact.telephone ? { telephone: fiche.contact.telephone } : {}),
