@@ -29,6 +29,7 @@ import {
   type Saisie,
 } from "../domain/horaires/saisie";
 import { saisieDepuisValeur } from "../domain/horaires/saisie-lecture";
+import { PARTIE_FERMETURES } from "../domain/cms/champs";
 
 interface Proprietes {
   value?: unknown;
@@ -329,7 +330,7 @@ export class ControleHoraires extends Component<Proprietes, Etat> {
       h(
         "fieldset",
         { style: S.ligne },
-        h("legend", { style: S.legende }, "Fermetures exceptionnelles (congés, travaux…)"),
+        h("legend", { style: S.legende }, `${PARTIE_FERMETURES} (congés, travaux…)`),
         // Said where it is typed: the message is public, and the notice leaves the site by itself.
         h("p", { style: { margin: 0 } }, "Annoncées en tête de la page du service et sur les résultats (« Fermé du … au … : votre message ») jusqu'au dernier jour, puis retirées du site d'elles-mêmes."),
         ...s.fermetures.map((f, k) =>

@@ -6,7 +6,7 @@
  * next daily build, and the validator asks for them to be removed a month later.
  */
 import type { Service, Structure } from "./catalogue";
-import { jourPlus } from "./dates";
+import { jourEnMots, jourPlus } from "./dates";
 import { auLieuDeLaStructure } from "./horaires/fiche";
 import { separerFermetures } from "./horaires/fermetures";
 
@@ -22,7 +22,7 @@ export interface Avis {
   message: string;
 }
 
-/** An ended notice is flagged (validator, /qualite/) once this many days have passed. */
+/** The validator asks for an ended notice to be removed once this many days have passed (/qualite/ flags it the day after). */
 export const JOURS_AVANT_RELANCE_AVIS = 30;
 
 type ServiceAvis = Pick<Service, "avis" | "horaires_accueil" | "modes_accueil" | "lieu" | "lieuHerite">;
@@ -45,9 +45,12 @@ export function avisDeLaFiche(fiche: { avis?: ServiceAvis["avis"]; horaires_accu
  */
 export function avisEnCours(service: ServiceAvis, structure: Pick<Structure, "lieu" | "horaires_accueil"> | undefined, aujourdhui: string): Avis[] {
   const herites = !service.horaires_accueil && structure && auLieuDeLaStructure(service, structure) ? fermeturesDesHoraires(structure.horaires_accueil) : [];
-  return [...herites, ...avisDeLaFiche(service)]
-    .filter((a) => a.au >= aujourdhui)
-    .sort((a, b) => (a.du ?? aujourdhui).localeCompare(b.du ?? aujourdhui) || a.au.localeCompare(b.au));
+  return nonTermines([...herites, ...avisDeLaFiche(service)], aujourdhui);
+}
+
+/** Those not ended on `aujourdhui`, soonest first. */
+function nonTermines(avis: Avis[], aujourdhui: string): Avis[] {
+  return avis.filter((a) => a.au >= aujourdhui).sort((a, b) => (a.du ?? aujourdhui).localeCompare(b.du ?? aujourdhui) || a.au.localeCompare(b.au));
 }
 
 /** A notice as pages say it. */
@@ -63,9 +66,7 @@ export function avisAffiches(avis: readonly Avis[], aujourdhui: string): AvisAff
 
 /** The closures a structure's page shows on `aujourdhui` (its hours'), soonest first. */
 export function avisEnCoursDeLaStructure(structure: Pick<Structure, "horaires_accueil">, aujourdhui: string): Avis[] {
-  return fermeturesDesHoraires(structure.horaires_accueil)
-    .filter((a) => a.au >= aujourdhui)
-    .sort((a, b) => (a.du ?? aujourdhui).localeCompare(b.du ?? aujourdhui) || a.au.localeCompare(b.au));
+  return nonTermines(fermeturesDesHoraires(structure.horaires_accueil), aujourdhui);
 }
 
 /** The notices of a listing ended more than `joursDeGrace` days before `aujourdhui`: to remove from the file. */
@@ -74,25 +75,20 @@ export function avisTermines(fiche: { avis?: ServiceAvis["avis"]; horaires_accue
   return avisDeLaFiche(fiche).filter((a) => a.au < limite);
 }
 
-const formatJour = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long" });
-const formatJourAnnee = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
-
-/** « 21 décembre », with the year when it is not the build's (« 4 janvier 2027 »); « 1er » as French writes it. */
-export function jourDeLAvis(jour: string, aujourdhui: string): string {
-  const date = new Date(`${jour}T00:00:00Z`);
-  const texte = (jour.slice(0, 4) === aujourdhui.slice(0, 4) ? formatJour : formatJourAnnee).format(date);
-  return texte.replace(/^1 /, "1er ");
-}
-
-/** « Fermé du 21 décembre au 4 janvier 2027 », « Fermé jusqu'au 4 janvier 2027 », « Changement jusqu'au 15 janvier »… */
+/**
+ * « Fermé du 21 décembre au 4 janvier 2027 inclus », « Fermé jusqu'au 4 janvier 2027 inclus » (begun), « Fermé le
+ * 24 décembre », « Changement temporaire … »: years only where they differ from the build's (or, for the first
+ * day, from the last day's); an ended notice (/qualite/) always says its dates.
+ */
 export function titreAvis(a: Avis, aujourdhui: string): string {
-  const au = jourDeLAvis(a.au, aujourdhui);
-  const commence = !a.du || a.du <= aujourdhui;
-  if (a.genre === "fermeture") {
-    if (a.du === a.au) return `Fermé le ${au}`;
-    return commence ? `Fermé jusqu'au ${au} inclus` : `Fermé du ${jourDeLAvis(a.du!, aujourdhui)} au ${au} inclus`;
-  }
-  return commence ? `Changement temporaire jusqu'au ${au} inclus` : `Changement temporaire du ${jourDeLAvis(a.du!, aujourdhui)} au ${au} inclus`;
+  const quoi = a.genre === "fermeture" ? "Fermé" : "Changement temporaire";
+  const au = jourEnMots(a.au, { reference: aujourdhui });
+  if (a.du === a.au) return `${quoi} le ${au}`;
+  const enCours = (!a.du || a.du <= aujourdhui) && a.au >= aujourdhui;
+  if (enCours) return `${quoi} jusqu'au ${au} inclus`;
+  if (!a.du) return `${quoi} terminé le ${au}`;
+  const du = jourEnMots(a.du, { reference: a.du.slice(0, 4) === a.au.slice(0, 4) ? a.au : aujourdhui });
+  return `${quoi} du ${du} au ${au} inclus`;
 }
 
 /** A notice in one line (the selection sheet, the CMS's tests): « Fermé du … inclus : message ». */

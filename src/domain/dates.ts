@@ -82,3 +82,20 @@ const formatDateLongue = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day
 export function dateEnClair(jour: string): string {
   return formatDateLongue.format(new Date(`${jour}T00:00:00Z`));
 }
+
+const formatsJour = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A day in words: « 15 décembre », with the weekday (`semaine`: « mardi 15 décembre ») and the year when it is
+ * not the `reference` day's (« 4 janvier 2027 »); « 1er » as French writes the first of the month.
+ */
+export function jourEnMots(jour: string, o: { reference?: string; semaine?: boolean } = {}): string {
+  const annee = o.reference !== undefined && o.reference.slice(0, 4) !== jour.slice(0, 4);
+  const cle = `${o.semaine ? "s" : ""}${annee ? "a" : ""}`;
+  let format = formatsJour.get(cle);
+  if (!format) {
+    format = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", ...(o.semaine ? { weekday: "long" } : {}), day: "numeric", month: "long", ...(annee ? { year: "numeric" } : {}) });
+    formatsJour.set(cle, format);
+  }
+  return format.format(new Date(`${jour}T00:00:00Z`)).replace(/(^| )1 /, "$11er ");
+}

@@ -22,9 +22,19 @@ export interface Signalement {
   nomDuSite: string;
 }
 
+/** The Département is in copy when the report goes to another address than its own. */
+const departementEnCopie = (s: Pick<Signalement, "courrielDeLaFiche" | "courrielDepartement">) =>
+  s.courrielDeLaFiche !== undefined && s.courrielDeLaFiche !== s.courrielDepartement;
+
+/** Who receives the report, for the page's sentence: `duService` when the address is the service's own. */
+export function quiRecoitLeSignalement(s: Pick<Signalement, "courrielDeLaFiche" | "courrielDepartement">, duService: boolean): string {
+  if (!departementEnCopie(s)) return "au Département";
+  return `${duService ? "au service" : "à la structure"}, avec le Département en copie`;
+}
+
 export function lienSignalement(s: Signalement): string {
   const destinataire = s.courrielDeLaFiche ?? s.courrielDepartement;
-  const copie = s.courrielDeLaFiche && s.courrielDeLaFiche !== s.courrielDepartement ? s.courrielDepartement : undefined;
+  const copie = departementEnCopie(s) ? s.courrielDepartement : undefined;
   const corps = [
     "Bonjour,",
     "",

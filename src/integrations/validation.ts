@@ -3,14 +3,15 @@
  * on the same readable messages as `npm run validate`, not on a stack trace.
  */
 import type { AstroIntegration } from "astro";
-import { formaterProbleme, resumeValidation, validerDossier } from "../domain/validation/index.ts";
+import { formaterProbleme, resumeValidation } from "../domain/validation/index.ts";
+import { validationDuDossier } from "../lib/validation-du-catalogue.ts";
 
 export function validationDuCatalogue({ dossier }: { dossier: string }): AstroIntegration {
   return {
     name: "carto-insertion:validation",
     hooks: {
       "astro:config:setup": ({ logger }) => {
-        const resultat = validerDossier(dossier);
+        const resultat = validationDuDossier(dossier);
         for (const p of resultat.problemes) {
           if (p.gravite === "erreur") logger.error(formaterProbleme(p));
           else logger.warn(formaterProbleme(p));

@@ -1,12 +1,12 @@
 /**
  * /qualite/ and its CSV, computed once per build: the catalogue, the validator's problems on the catalogue
- * folder (the same run as `npm run validate`), the last import's JSON report when the catalogue has one.
+ * folder (the run that checked the catalogue before the build), the last import's JSON report when the catalogue has one.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOSSIER_IMPORT, FICHIERS_IMPORT } from "../domain/data-inclusion/commande";
 import { bilanQualite, lireRapportImport, type Bilan, type OptionsCsv, type OptionsRelance } from "../domain/qualite";
-import { validerDossier } from "../domain/validation";
+import { validationDuDossier } from "./validation-du-catalogue";
 import { siteConfig } from "../../site.config";
 import { aujourdhui } from "./aujourdhui";
 import { getCatalogue } from "./catalogue";
@@ -37,7 +37,7 @@ export function getBilanQualite(): Promise<Bilan> {
   if (!pagesDuCatalogue) return Promise.resolve(BILAN_VIDE);
   enCours ??= getCatalogue().then((catalogue) => {
     const rapport = lireRapportImport(existsSync(cheminRapportImport) ? readFileSync(cheminRapportImport, "utf8") : undefined, cheminRapportImport);
-    const { problemes } = validerDossier(dossierCatalogue, { aujourdhui });
+    const { problemes } = validationDuDossier(dossierCatalogue, aujourdhui);
     return bilanQualite(catalogue, { aujourdhui, problemes, rapport, export: optionsExport });
   });
   return enCours;

@@ -7,7 +7,7 @@ import { siteConfig } from "../../site.config";
 import { avisEnCours, avisTermines, titreAvis, type Avis } from "../../src/domain/avis";
 import { construireCatalogue, type EntreeService, type EntreeStructure } from "../../src/domain/catalogue";
 import { jourPlus } from "../../src/domain/dates";
-import { lireHoraires } from "../../src/domain/horaires";
+import { lireHoraires, verifierHoraires } from "../../src/domain/horaires";
 import { separerFermetures } from "../../src/domain/horaires/fermetures";
 import { intervallesDeLaBibliotheque } from "../../src/domain/horaires/ouvertures";
 import { serviceFrontmatter, structureFrontmatter } from "../../src/domain/schema";
@@ -20,6 +20,7 @@ describe("fermetures dans les horaires", () => {
   it("separates the regular hours from the dated closures at the end of the value", () => {
     expect(separerFermetures(`Mo-Fr 09:00-12:00; PH off; ${NOEL}; 2027 May 14 off`)).toEqual({
       reste: "Mo-Fr 09:00-12:00; PH off",
+      debut: "Mo-Fr 09:00-12:00; PH off;".length,
       fermetures: [
         { du: "2026-12-21", au: "2027-01-04", message: "Fermé pour les fêtes" },
         { du: "2027-05-14", au: "2027-05-14", message: "" },
@@ -28,6 +29,12 @@ describe("fermetures dans les horaires", () => {
     expect(separerFermetures("Mo-Fr 09:00-12:00")).toEqual({ reste: "Mo-Fr 09:00-12:00", fermetures: [] });
     // A yearly closure (no year) is part of the regular hours, not a notice.
     expect(separerFermetures("Mo-Fr 09:00-12:00; Dec 24 off")?.fermetures).toEqual([]);
+  });
+
+  it("leaves a past closure to the validator's own rule, and keeps the library's warning on any other past dated rule", () => {
+    expect(verifierHoraires('Mo-Fr 09:00-12:00; 2025 Dec 21-2026 Jan 04 off "Congés; fêtes"')).toEqual({ ok: true, avertissements: [] });
+    const saison = verifierHoraires("2025 Apr 01-2025 Oct 31 Mo-Fr 09:00-12:00; 2025 Dec 21-2026 Jan 04 off");
+    expect(saison).toEqual({ ok: true, avertissements: ["Cette plage de dates est entièrement dans le passé."] });
   });
 
   it("keeps the page's words of the regular hours, and dates openings and « aujourd'hui » around the closure", () => {
@@ -103,7 +110,10 @@ describe("avis en cours", () => {
     expect(titreAvis(a({ du: "2026-12-01" }), JOUR)).toBe("Fermé jusqu'au 4 janvier 2027 inclus");
     expect(titreAvis(a({ du: "2026-12-24", au: "2026-12-24" }), JOUR)).toBe("Fermé le 24 décembre");
     expect(titreAvis({ genre: "changement", au: "2026-12-15", message: "…" }, JOUR)).toBe("Changement temporaire jusqu'au 15 décembre inclus");
-    expect(titreAvis({ genre: "changement", du: "2027-02-01", au: "2027-02-28", message: "…" }, JOUR)).toBe("Changement temporaire du 1er février 2027 au 28 février 2027 inclus");
+    expect(titreAvis({ genre: "changement", du: "2027-02-01", au: "2027-02-28", message: "…" }, JOUR)).toBe("Changement temporaire du 1er février au 28 février 2027 inclus");
+    expect(titreAvis({ genre: "changement", du: "2026-12-14", au: "2026-12-14", message: "…" }, JOUR)).toBe("Changement temporaire le 14 décembre");
+    // Ended (as /qualite/ lists them): the dates, never « jusqu'au », which reads as current.
+    expect(titreAvis(a({ du: "2026-10-19", au: "2026-10-30" }), JOUR)).toBe("Fermé du 19 octobre au 30 octobre inclus");
   });
 });
 
@@ -127,8 +137,8 @@ describe("avis terminés", () => {
     expect(r.services.map((s) => s.slug)).toEqual(["accueil"]);
     const avertissements = r.problemes.filter((p) => p.fichier === "content/services/accueil.md").map((p) => `${p.gravite} ${p.champ}: ${p.message}`);
     expect(avertissements).toEqual([
-      "avertissement horaires_accueil: la fermeture du 2026-10-19 au 2026-10-30 est terminée depuis plus de 30 jours : retirez-la des horaires",
-      "avertissement avis: l'avis « Déménagement. », terminé le 2026-11-10, date de plus de 30 jours : retirez-le de la fiche",
+      "avertissement horaires_accueil: l'avis « Fermé du 19 octobre au 30 octobre inclus » a pris fin il y a plus de 30 jours : retirez-le des horaires",
+      "avertissement avis: l'avis « Changement temporaire terminé le 10 novembre » (« Déménagement. ») a pris fin il y a plus de 30 jours : retirez-le de la fiche",
     ]);
     expect(validerFichiers(fichiers("avis:\n  - au: 2026-11-10\n    message: Déménagement.\n"), { aujourdhui: "2026-11-29" }).problemes).toEqual([]);
   });

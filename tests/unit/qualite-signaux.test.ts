@@ -38,8 +38,10 @@ const fichiers = [
   service("a-distance", SERVICE_COMPLET.replace("[en-presentiel]", "[a-distance]")),
   // Ended 10 days ago: flagged here (any ended notice), not yet by the validator (over 30 days).
   service("avis-recent", `${SERVICE_COMPLET}avis:\n  - au: 2026-11-28\n    message: Permanence déplacée à la mairie.\n`),
-  // Ended 60 days ago: the validator warns too.
+  // Ended 60 days ago: the validator warns too; its warning is this flag's, not listed twice.
   service("avis-ancien", `${SERVICE_COMPLET}avis:\n  - au: 2026-10-09\n    message: Permanence déplacée à la mairie.\n`),
+  // A season of a past year: the validator's (the library's) warning.
+  service("saison-passee", SERVICE_COMPLET.replace('"Mo-Fr 09:00-12:00"', '"2025 Apr 01-2025 Oct 31 Mo-Fr 09:00-12:00; Mo 14:00-17:00"')),
   service("calme-1", SERVICE_COMPLET.replace("structure: ml", "structure: calme")),
 ];
 
@@ -68,7 +70,8 @@ describe("what needs attention on a service", () => {
     expect(codes("approche")).toEqual(["sans-coordonnees"]);
     expect(codes("a-distance")).toEqual([]);
     expect(codes("avis-recent")).toEqual(["avis-termine"]);
-    expect(codes("avis-ancien")).toEqual(["avis-termine", "avertissement"]);
+    expect(codes("avis-ancien")).toEqual(["avis-termine"]);
+    expect(codes("saison-passee")).toEqual(["avertissement"]);
   });
 
   it("a service received at its structure's place takes its hours, phone and e-mail", () => {
@@ -76,11 +79,13 @@ describe("what needs attention on a service", () => {
   });
 
   it("shows exactly the validator's warnings for the listing's file", () => {
-    const attendus = validation.problemes.filter((p) => p.gravite === "avertissement" && p.fichier === "content/services/avis-ancien.md").map(formaterProbleme);
+    const attendus = validation.problemes.filter((p) => p.gravite === "avertissement" && p.fichier === "content/services/saison-passee.md").map(formaterProbleme);
     expect(attendus).toHaveLength(1);
-    const v = bilan.structures.flatMap((s) => s.services).find((v) => v.service.slug === "avis-ancien")!;
+    const v = bilan.structures.flatMap((s) => s.services).find((v) => v.service.slug === "saison-passee")!;
     expect(v.signaux.find((g) => g.code === "avertissement")!.details).toEqual(attendus);
-    expect(bilan.structures.flatMap((s) => s.services).filter((v) => v.signaux.some((g) => g.code === "avertissement")).map((v) => v.service.slug)).toEqual(["avis-ancien"]);
+    expect(bilan.structures.flatMap((s) => s.services).filter((v) => v.signaux.some((g) => g.code === "avertissement")).map((v) => v.service.slug)).toEqual(["saison-passee"]);
+    // The ended notice's warning stays the validator's (npm run validate), said once here by its own flag.
+    expect(validation.problemes.filter((p) => p.fichier === "content/services/avis-ancien.md").map((p) => p.code)).toEqual(["avis-termine"]);
   });
 });
 
@@ -91,8 +96,8 @@ describe("the list per structure", () => {
 
   it("puts the structure with the most urgent flag first, and within it the most urgent listing first", () => {
     expect(bilan.structures.map((s) => s.nom)).toEqual(["Association muette", "Mission locale"]);
-    expect(bilan.structures[1]!.services.map((v) => v.service.slug)).toEqual(["ancien", "sans-horaires", "avis-ancien", "avis-recent", "approche"]);
-    expect(bilan.servicesAVoir).toBe(7);
+    expect(bilan.structures[1]!.services.map((v) => v.service.slug)).toEqual(["ancien", "sans-horaires", "avis-ancien", "avis-recent", "saison-passee", "approche"]);
+    expect(bilan.servicesAVoir).toBe(8);
   });
 
   it("lists no listing with nothing to fix, and no structure without one", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CE_QUI_EST_FAUX, lienSignalement, type Signalement } from "../../src/domain/signalement";
+import { CE_QUI_EST_FAUX, lienSignalement, quiRecoitLeSignalement, type Signalement } from "../../src/domain/signalement";
 
 const base: Signalement = {
   nomService: "Atelier CV & lettre",
@@ -33,5 +33,14 @@ describe("« Signaler une erreur »", () => {
     const { a, cc } = lire(lienSignalement({ ...base, courrielDeLaFiche: undefined }));
     expect(a).toBe("carto@departement.example.org");
     expect(cc).toBeNull();
+  });
+
+  it("tells the page who receives it: the service or the structure with the Département in copy, else the Département", () => {
+    expect(quiRecoitLeSignalement(base, true)).toBe("au service, avec le Département en copie");
+    expect(quiRecoitLeSignalement(base, false)).toBe("à la structure, avec le Département en copie");
+    expect(quiRecoitLeSignalement({ ...base, courrielDeLaFiche: undefined }, false)).toBe("au Département");
+    // The listing's address is the Département's own: no copy to announce.
+    expect(quiRecoitLeSignalement({ ...base, courrielDeLaFiche: base.courrielDepartement }, true)).toBe("au Département");
+    expect(lire(lienSignalement({ ...base, courrielDeLaFiche: base.courrielDepartement })).cc).toBeNull();
   });
 });

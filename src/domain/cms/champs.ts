@@ -26,6 +26,9 @@ import { EXPLICATION_TELEPHONE, MOTIF_TELEPHONE } from "../telephone";
 
 export type Collection = "structures" | "services";
 
+/** The hours widget's part for dated closures (src/cms/horaires.ts), named by the notices' hint and /contribuer/. */
+export const PARTIE_FERMETURES = "Fermetures exceptionnelles";
+
 export type NomChampService = keyof ServiceFrontmatterSaisie & string;
 export type NomChampStructure = keyof StructureFrontmatterSaisie & string;
 export type NomChamp = NomChampService | NomChampStructure;
@@ -320,7 +323,7 @@ export const CHAMPS_CMS = {
     label: "Avis temporaires",
     hint:
       "Un changement pour quelque temps (permanence déplacée, accueil sur rendez-vous seulement…) : il s'affiche en tête de la page " +
-      "et sur les résultats jusqu'à la date de fin, puis disparaît seul. Une fermeture se saisit dans les horaires (« Fermetures exceptionnelles »).",
+      `et sur les résultats jusqu'à la date de fin, puis disparaît seul. Une fermeture se saisit dans les horaires (« ${PARTIE_FERMETURES} »).`,
     nature: "avis",
   },
   volume_horaire_hebdomadaire: {

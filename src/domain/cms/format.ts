@@ -17,6 +17,7 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair } from "yaml";
 import { aujourdhuiAParis, estJourValide } from "../dates";
 import { slugifier } from "../text";
+import { CLES_AVIS } from "../schema/service";
 import { NOMS_CHAMPS_DE_LISTE } from "./liste";
 import { CHAMPS_TECHNIQUES, NOMS_CHAMPS, natureDuChamp, zoneProposee, type Collection, type NatureChamp, type NomChamp } from "./champs";
 
@@ -157,11 +158,11 @@ function normaliser(nature: NatureChamp | undefined, v: unknown): unknown {
         if (!a || typeof a !== "object") return [a];
         const o = a as Record<string, unknown>;
         const propre: Record<string, unknown> = {};
-        for (const cle of ["du", "au", "message"]) {
+        for (const cle of CLES_AVIS) {
           const x = cle === "message" ? (typeof o[cle] === "string" ? (o[cle] as string).trim() : o[cle]) : jourDuFormulaire(o[cle]);
           if (!estVide(x)) propre[cle] = x;
         }
-        for (const [cle, x] of Object.entries(o)) if (!(cle in propre) && !["du", "au", "message"].includes(cle) && !estVide(x)) propre[cle] = x;
+        for (const [cle, x] of Object.entries(o)) if (!(cle in propre) && !(CLES_AVIS as readonly string[]).includes(cle) && !estVide(x)) propre[cle] = x;
         return Object.keys(propre).length > 0 ? [propre] : [];
       });
       return liste.length > 0 ? liste : undefined;

@@ -3,13 +3,29 @@
  * value's end (a later rule would reopen their days). They are how a temporary closure is stored, so that it
  * travels with the hours in the data·inclusion export. Read from the library's own tokens (no second parser).
  */
-import { construire } from "./validation";
-import { deux, type FermetureSaisie } from "./saisie";
+import { construire } from "./bibliotheque";
+import { deux } from "./saisie";
 
 type Jeton = [unknown, string];
 type EntreeJetons = [Jeton[], boolean];
 
-export type Fermeture = FermetureSaisie;
+export interface Fermeture {
+  /** YYYY-MM-DD, `au` ≥ `du`. */
+  du: string;
+  au: string;
+  message: string;
+}
+
+/** Offsets of the `;` that separate rules (outside comments). */
+function separateurs(valeur: string): number[] {
+  const positions: number[] = [];
+  let dansCommentaire = false;
+  for (let i = 0; i < valeur.length; i++) {
+    if (valeur[i] === '"') dansCommentaire = !dansCommentaire;
+    else if (valeur[i] === ";" && !dansCommentaire) positions.push(i);
+  }
+  return positions;
+}
 
 /** A dated closure rule, from its tokens; undefined for any other rule. */
 function fermetureDepuisJetons(jetons: Jeton[]): Fermeture | undefined {
@@ -47,6 +63,8 @@ export interface HorairesSepares {
   reste: string;
   /** The dated closures, in the value's order. */
   fermetures: Fermeture[];
+  /** Offset in the value where the closures begin (the library's warnings give such offsets). */
+  debut?: number;
 }
 
 const separes = new Map<string, HorairesSepares | undefined>();
@@ -75,7 +93,11 @@ export function separerFermetures(valeur: string): HorairesSepares | undefined {
     else if (regles.slice(0, n).some(([jetons, secours]) => secours || jetons[0]?.[1] === "rule separator")) resultat = undefined;
     else {
       const prettifier = oh as unknown as { prettifyValue(a: { rule_index: number }): string };
-      resultat = { reste: Array.from({ length: n }, (_, k) => prettifier.prettifyValue({ rule_index: k }).trim()).join("; "), fermetures };
+      const reste = Array.from({ length: n }, (_, k) => prettifier.prettifyValue({ rule_index: k }).trim()).join("; ");
+      const fins = separateurs(valeur);
+      // One `;` per rule boundary: the closures start after the separator before the first of them.
+      const debut = fins.length === regles.length - 1 ? (n === 0 ? 0 : fins[n - 1]! + 1) : undefined;
+      resultat = { reste, fermetures, ...(debut !== undefined ? { debut } : {}) };
     }
   } catch {
     resultat = undefined;

@@ -8,7 +8,7 @@
  *
  * `intervallesAnnonces` is what the form claims for a day: the oracle test holds it against the library.
  */
-import { construire } from "./validation";
+import { construire } from "./bibliotheque";
 import { fusionner, MINUTES_PAR_JOUR, type Intervalle } from "./jours";
 
 export interface Plage {

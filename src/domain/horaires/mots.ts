@@ -1,6 +1,7 @@
 /** French words for the structured form (lecture.ts) and for dated openings (ouvertures.ts). Nothing here reads a value. */
 import type { JourLu, Lecture, LigneLue, Plage } from "./lecture";
 import { MINUTES_PAR_JOUR, type Intervalle } from "./jours";
+import { jourEnMots } from "../dates";
 
 export interface LigneHoraire {
   /** "du lundi au vendredi", "le 1er et le 3e mardi du mois", "de mars à octobre, le mercredi"… */
@@ -109,14 +110,9 @@ export function insecables(texte: string): string {
 
 export const FERME_LES_JOURS_FERIES = "Fermé les jours fériés.";
 
-const formatJour = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" });
-const formatJourAnnee = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
-
 /** "2026-12-15" → "mardi 15 décembre" (with the year when it is not the reference day's). */
 export function jourEnClair(jour: string, reference?: string): string {
-  const date = new Date(`${jour}T00:00:00Z`);
-  const texte = (reference && reference.slice(0, 4) !== jour.slice(0, 4) ? formatJourAnnee : formatJour).format(date);
-  return texte.replace(/ 1 /, " 1er ");
+  return jourEnMots(jour, { reference, semaine: true });
 }
 
 /** A day's intervals: "9 h 30 – 12 h 30 et 14 h – 17 h", comments in brackets. */

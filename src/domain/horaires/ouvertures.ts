@@ -9,7 +9,7 @@
  * clock, the hours on the door, identical on any machine. A Paris night that skips 2 h ends at the same
  * instant either way.
  */
-import { construire } from "./validation";
+import { construire } from "./bibliotheque";
 import { jourPlus } from "../dates";
 import { fusionner, MINUTES_PAR_JOUR, type Intervalle } from "./jours";
 

@@ -8,6 +8,7 @@
  * Reading is in saisie-lecture.ts (it needs the library; this module does not, so the validator can write with it).
  */
 import { MINUTES_PAR_JOUR } from "./jours";
+import type { Fermeture } from "./fermetures";
 
 export interface PlageSaisie {
   /** Minutes since midnight; `fin` may pass 1440 (open over midnight: 18:30-09:00 is 1110–1980). */
@@ -36,12 +37,8 @@ export interface RegleSaisie {
   commentaire: string;
 }
 
-export interface FermetureSaisie {
-  /** YYYY-MM-DD, `au` ≥ `du`. */
-  du: string;
-  au: string;
-  message: string;
-}
+/** A dated closure (horaires/fermetures.ts reads them from a value). */
+export type FermetureSaisie = Fermeture;
 
 export interface Saisie {
   /** Months (0 = January) from `de` to `a`, possibly over the new year; null: all year. */

@@ -3,8 +3,9 @@
  * syntax): validation with French messages, and the one place that builds the library's object.
  * Parsing and evaluation are the `opening_hours` library's; this module never re-parses a value.
  */
-import OpeningHours from "opening_hours";
-import type { nominatim_object, optional_conf } from "opening_hours";
+import type OpeningHours from "opening_hours";
+import { construire } from "./bibliotheque";
+import { separerFermetures } from "./fermetures";
 import { horairesDepuisLeFrancais } from "./francais";
 
 export type VerificationHoraires =
@@ -14,20 +15,6 @@ export type VerificationHoraires =
 
 const EXEMPLE = "Mo-Fr 09:00-12:00,14:00-17:00";
 
-/** Country for public holidays (PH). No region: school holidays (SH) are not evaluated. */
-const LIEU = {
-  lat: "46.6",
-  lon: "2.4",
-  address: { country_code: "fr", state: "" },
-} as unknown as nominatim_object; // The library reads lat/lon as strings, its types say number.
-
-const CONFIGURATION: optional_conf = {
-  mode: 0, // time ranges, as for the opening_hours key
-  locale: "fr",
-  tag_key: undefined,
-  map_value: undefined,
-  warnings_severity: undefined,
-};
 
 /**
  * Warnings meaning the library had to guess or rewrite part of the value ("9h", "9-12",
@@ -49,17 +36,23 @@ const CORRECTIONS = new Set<string>([
   "value_ends_with_token",
 ]);
 
-/**
- * Left out of the warnings: almost no value says anything about public holidays; a dated range in the past
- * is judged by the library on the machine's clock, while the validator judges ended closures itself from the
- * build's day, a month after their end (avis.ts).
- */
-const AVERTISSEMENTS_IGNORES = new Set<string>(["public_holiday", "date_range_past", "date_past"]);
+/** Left out of the warnings: almost no value says anything about public holidays. */
+const AVERTISSEMENTS_IGNORES = new Set<string>(["public_holiday"]);
 
-/** The library's reading of a value (throws on an invalid one). */
-export function construire(valeur: string): OpeningHours {
-  return new OpeningHours(valeur, LIEU, CONFIGURATION);
+/**
+ * Whether a library warning is about the value's trailing dated closures being past: the validator judges those
+ * itself, from the build's day and a month after their end (avis.ts), not on the machine's clock.
+ */
+function surUneFermeturePassee(valeur: string, a: { type: string; position: number | null }): boolean {
+  if (!DATES_PASSEES.has(a.type)) return false;
+  const debut = separerFermetures(valeur)?.debut;
+  return debut !== undefined && a.position !== null && a.position >= debut;
 }
+
+export { construire };
+
+/** A dated range in the past, judged by the library on the machine's clock. */
+const DATES_PASSEES = new Set<string>(["date_range_past", "date_past"]);
 
 function phrase(texte: string): string {
   const t = texte.trim();
@@ -197,7 +190,7 @@ function verifierHorairesSansMemoire(valeur: string): VerificationHoraires {
   return {
     ok: true,
     avertissements: sansDoublons(
-      avertissements.filter((a) => !AVERTISSEMENTS_IGNORES.has(a.type)).map((a) => phrase(a.message)),
+      avertissements.filter((a) => !AVERTISSEMENTS_IGNORES.has(a.type) && !surUneFermeturePassee(valeur, a)).map((a) => phrase(a.message)),
     ),
   };
 }

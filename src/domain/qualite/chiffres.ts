@@ -7,7 +7,7 @@ import type { Service } from "../catalogue";
 import { communeDuLieu } from "../catalogue";
 import { epciParSiren } from "../communes";
 import { estAVerifier } from "../freshness";
-import { themes } from "../taxonomy";
+import { themeDuCode, themes } from "../taxonomy";
 import { comparerFrancais } from "../text";
 import { arrondi2 } from "./score";
 
@@ -42,10 +42,7 @@ export function chiffresQualite(services: readonly Service[], scores: ReadonlyMa
   const aJour = (s: Service) => !estAVerifier(s.date_maj, aujourdhui);
   const part = (libelle: string, liste: readonly Service[]): Part => ({ libelle, total: liste.length, aJour: liste.filter(aJour).length });
   const parTheme = themes
-    .map((t) => {
-      const codes = new Set(t.categories.map((c) => c.value));
-      return part(t.label, services.filter((s) => s.thematiques.some((code) => codes.has(code.split("--")[0]!))));
-    })
+    .map((t) => part(t.label, services.filter((s) => s.thematiques.some((code) => themeDuCode(code) === t))))
     .filter((p) => p.total > 0);
   const groupes = new Map<string, Service[]>();
   for (const s of services) {

@@ -73,9 +73,11 @@ export function problemeDuFichier(p: Probleme, collection: "structures" | "servi
   return morceaux.at(-1) === `${slug}.md` && morceaux.at(-2) === collection;
 }
 
-/** The validator's warnings on a file, as the validator writes them. */
+/** The validator's warnings on a file, as the validator writes them (ended notices aside: their own flag says them). */
 export function avertissementsDuFichier(problemes: readonly Probleme[], collection: "structures" | "services", slug: string): string[] {
-  return problemes.filter((p) => p.gravite === "avertissement" && problemeDuFichier(p, collection, slug)).map(formaterProbleme);
+  return problemes
+    .filter((p) => p.gravite === "avertissement" && p.code !== "avis-termine" && problemeDuFichier(p, collection, slug))
+    .map(formaterProbleme);
 }
 
 export const sansContact = (s: Service, st: Structure | undefined) => !(s.telephone ?? st?.telephone) && !(s.courriel ?? st?.courriel);

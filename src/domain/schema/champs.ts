@@ -95,40 +95,36 @@ export const telephone = z
     if (!estTelephoneFrancais(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${citer(v)} ${EXPLICATION_TELEPHONE}` });
   });
 
-/** A day (YYYY-MM-DD) not after today in Paris. */
-export const dateMaj = z
-  .unknown()
-  .superRefine((v, ctx) => {
-    if (v === undefined || v === null || v === "") {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "champ obligatoire (date de mise à jour, ex. : 2026-10-01)" });
-      return;
-    }
-    const jour = jourDepuisValeur(v);
-    if (!jour) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `${citer(typeof v === "string" ? v : String(v))} n'est pas une date au format AAAA-MM-JJ (ex. : 2026-10-01)`,
-      });
-      return;
-    }
-    const aujourdhui = jourDuSite();
-    if (jour > aujourdhui) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `la date ${jour} est dans le futur (aujourd'hui : ${aujourdhui})` });
-    }
-  })
-  .transform((v) => jourDepuisValeur(v) as string);
+/**
+ * A required day (YYYY-MM-DD; YAML reads an unquoted one as a date, taken back as the same day); `quoi` and
+ * `exemple` word the messages, `verifier` adds a rule on a well-formed day.
+ */
+function jourObligatoire(quoi: string, exemple: string, verifier?: (jour: string, ctx: z.RefinementCtx) => void) {
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      if (v === undefined || v === null || v === "") {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `champ obligatoire (${quoi}, ex. : ${exemple})` });
+        return;
+      }
+      const jour = jourDepuisValeur(v);
+      if (!jour) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${citer(typeof v === "string" ? v : String(v))} n'est pas une date au format AAAA-MM-JJ (ex. : ${exemple})` });
+        return;
+      }
+      verifier?.(jour, ctx);
+    })
+    .transform((v) => jourDepuisValeur(v) as string);
+}
 
-/** A day (YYYY-MM-DD; YAML reads an unquoted one as a date, taken back as the same day). */
-export const jour = z
-  .unknown()
-  .superRefine((v, ctx) => {
-    if (v === undefined || v === null || v === "") {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "champ obligatoire (une date, ex. : 2027-01-04)" });
-    } else if (!jourDepuisValeur(v)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${citer(typeof v === "string" ? v : String(v))} n'est pas une date au format AAAA-MM-JJ (ex. : 2027-01-04)` });
-    }
-  })
-  .transform((v) => jourDepuisValeur(v) as string);
+/** A day (YYYY-MM-DD) not after today in Paris. */
+export const dateMaj = jourObligatoire("date de mise à jour", "2026-10-01", (jour, ctx) => {
+  const aujourdhui = jourDuSite();
+  if (jour > aujourdhui) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `la date ${jour} est dans le futur (aujourd'hui : ${aujourdhui})` });
+});
+
+/** A day of a notice (avis). */
+export const jour = jourObligatoire("une date", "2027-01-04");
 
 /** Codes: YAML turns unquoted 86194 into a number; take it back as text when no digit is lost. */
 const codeEnTexte = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? String(v) : v);

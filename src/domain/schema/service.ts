@@ -41,6 +41,9 @@ const codeDeZone = z.preprocess(
   }),
 );
 
+/** A notice's keys, in the order files write them. */
+export const CLES_AVIS = Object.keys(avis.innerType().shape) as readonly (keyof z.output<typeof avis>)[];
+
 export const serviceFrontmatter = z
   .object({
     nom,

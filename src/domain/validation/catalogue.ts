@@ -24,7 +24,7 @@ import { communeParCode, communeParNom, communes, communesParCodePostal, departe
 import { estJourValide, jourDepuisValeur, jourDuSite } from "../dates";
 import { distanceKm } from "../geo";
 import { verifierHoraires } from "../horaires";
-import { avisTermines, JOURS_AVANT_RELANCE_AVIS } from "../avis";
+import { avisTermines, JOURS_AVANT_RELANCE_AVIS, titreAvis } from "../avis";
 import { MOTIF_SLUG, slugifier } from "../text";
 import { genreDeZone } from "../zone";
 import { lireFrontMatter, type FrontMatter } from "./frontmatter";
@@ -270,11 +270,11 @@ function verifierHorairesAvertissements(f: Fiche): void {
 function verifierAvisTermines(f: Fiche, aujourdhui: string): void {
   if (!f.donnees) return;
   for (const a of avisTermines(f.donnees, aujourdhui)) {
-    const message =
-      a.genre === "fermeture"
-        ? `la fermeture du ${a.du} au ${a.au} est terminée depuis plus de ${JOURS_AVANT_RELANCE_AVIS} jours : retirez-la des horaires`
-        : `l'avis « ${a.message.length > 60 ? `${a.message.slice(0, 60)}…` : a.message} », terminé le ${a.au}, date de plus de ${JOURS_AVANT_RELANCE_AVIS} jours : retirez-le de la fiche`;
-    ajouter(f, "avertissement", message, [a.genre === "fermeture" ? "horaires_accueil" : "avis"]);
+    const ou = a.genre === "fermeture" ? "horaires_accueil" : "avis";
+    const quoi = `l'avis ${citer(titreAvis(a, aujourdhui))}${a.message ? ` (${citer(a.message, 60)})` : ""}`;
+    const message = `${quoi} a pris fin il y a plus de ${JOURS_AVANT_RELANCE_AVIS} jours : retirez-le ${a.genre === "fermeture" ? "des horaires" : "de la fiche"}`;
+    const ligne = f.lu.ligneDe([ou]);
+    f.problemes.push({ gravite: "avertissement", message, champ: ou, code: "avis-termine", ...(ligne !== undefined ? { ligne } : {}) });
   }
 }
 

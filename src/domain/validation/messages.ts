@@ -35,6 +35,8 @@ export interface Probleme {
   champ?: string;
   message: string;
   gravite: Gravite;
+  /** What kind of problem, for a reader that treats one apart (/qualite/ flags ended notices itself). */
+  code?: "avis-termine";
 }
 
 /** A problem found inside one file, before the file's path is attached. */

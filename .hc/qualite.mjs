@@ -1,0 +1,35 @@
+import { servir, page } from "./outils.mjs";
+import { readFileSync } from "node:fs";
+const s = await servir("dist");
+const { b, p, externes } = await page();
+// Signaler une erreur
+await p.goto(`${s.base}/services/ml-poitiers-permanence-smarves/`);
+const sig = p.getByRole("link", { name: "Signaler une erreur" });
+const href = await sig.getAttribute("href");
+const u = new URL(href);
+console.log("SIGNALER to:", decodeURIComponent(u.pathname), "cc:", u.searchParams.get("cc"));
+console.log("subject:", u.searchParams.get("subject"));
+console.log("body:\n" + u.searchParams.get("body"));
+await p.screenshot({ path: "/tmp/shots22/hc-service-haut.png" });
+await sig.scrollIntoViewIfNeeded(); await p.screenshot({ path: "/tmp/shots22/hc-signaler.png" });
+// /qualite/
+await p.goto(`${s.base}/qualite/`);
+await p.screenshot({ path: "/tmp/shots22/hc-qualite.png" });
+const sw = await p.evaluate(() => document.documentElement.scrollWidth);
+console.log("qualite scrollWidth @360:", sw);
+const html = readFileSync("dist/qualite/index.html", "utf8");
+console.log("qualite html bytes:", html.length, "noindex:", /<meta name="robots" content="noindex/.test(html));
+const blocs = await p.locator("li.structure-a-relancer").evaluateAll((l) => l.map((e) => ({ s: e.getAttribute("data-structure"), n: e.querySelectorAll("[data-service]").length, href: e.querySelector("a.bouton-contact")?.getAttribute("href") ?? "" })));
+console.log("structures listed:", blocs.length, "services listed:", blocs.reduce((a, x) => a + x.n, 0), "max mailto length:", Math.max(...blocs.map((x) => x.href.length)));
+const ccas = blocs.find((x) => x.s === "mission-locale-poitiers");
+console.log("mission-locale-poitiers:", ccas?.n, "mailto len", ccas?.href.length);
+const mailto = new URL(ccas.href); console.log("RELANCER to", decodeURIComponent(mailto.pathname), "\n" + mailto.searchParams.get("body"));
+const csv = await (await fetch(`${s.base}/qualite/relances.csv`)).text();
+const lignes = csv.split(/\r?\n/).filter(Boolean);
+console.log("CSV rows (without header):", lignes.length - 1, "rows for ML:", lignes.filter((l) => l.includes("Mission locale d'insertion du Poitou")).length);
+await p.locator("li.structure-a-relancer").first().scrollIntoViewIfNeeded(); await p.screenshot({ path: "/tmp/shots22/hc-qualite-structures.png" });
+await p.addScriptTag({ content: readFileSync("node_modules/axe-core/axe.min.js", "utf8") });
+const v = await p.evaluate(async () => (await window.axe.run(document)).violations.map((x) => `${x.id} (${x.nodes.length})`));
+console.log("axe violations /qualite/:", v);
+console.log("external requests:", externes);
+await b.close(); s.fermer();
