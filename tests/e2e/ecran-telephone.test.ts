@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
+import { violationsAxe } from "./axe";
 import { communeParCode } from "../../src/domain/communes";
 import { themeParSlug } from "../../src/domain/taxonomy";
 
@@ -68,6 +69,7 @@ describe("le premier écran d'un téléphone", () => {
     await page.getByRole("button", { name: /^Modifier/ }).click();
     await expect.poll(() => focusDans(page, "#criteres-recherche .combobox")).toBe(true);
     expect(await page.getByLabel("Besoin", { exact: true }).inputValue()).toBe(mobilite.slug);
+    expect(await violationsAxe(page), "critères dépliés").toEqual([]);
     await page.getByRole("button", { name: "Voir les résultats" }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("titre-resultats");
     expect(await page.getByRole("combobox", { name: /commune/i }).isVisible()).toBe(false);
@@ -77,6 +79,7 @@ describe("le premier écran d'un téléphone", () => {
     expect((await filtres.innerText()).trim()).toBe("Filtres");
     expect(await page.locator(".filtres input[type=checkbox]").count()).toBe(0);
     await filtres.click();
+    expect(await violationsAxe(page), "filtres ouverts").toEqual([]);
     await page.locator(".filtres fieldset").first().locator("input[type=checkbox]").first().check();
     // « (1) » shown, « actif » said to a screen reader.
     await expect.poll(() => filtres.innerText()).toMatch(/^Filtres \(1\)\s*actif$/);
@@ -123,6 +126,8 @@ describe("le premier écran d'un téléphone", () => {
       expect(liste.x).toBeGreaterThanOrEqual(0);
       expect(liste.x + liste.width).toBeLessThanOrEqual(ECRAN.largeur);
       expect(liste.y).toBeGreaterThanOrEqual((await boite(menu)).y);
+      // axe-core runs as a script: only where scripts do.
+      if (javaScript) expect(await violationsAxe(page), "menu ouvert").toEqual([]);
       await page.keyboard.press("Tab");
       expect(await focusDans(page, ".menu-replie ul")).toBe(true);
       await Promise.all([page.waitForURL(`${site.serveur.url}/thematiques/`), lien.click()]);

@@ -9,6 +9,7 @@ import { join, relative } from "node:path";
 import type { Page } from "playwright-core";
 import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
+import { CLE_MA_SELECTION } from "../../src/domain/selection/selection";
 import { communeParCode } from "../../src/domain/communes";
 
 const site = siteEtNavigateur();
@@ -181,6 +182,12 @@ describe("chaque page sur un écran de 320 px", () => {
     await page.locator('section.resultats[aria-busy="false"]').waitFor();
     await expect.poll(() => page.locator(".resultats article").count()).toBeGreaterThan(2);
     expect(await depassement(page), "recherche").toBeNull();
+    // The phone's folded parts, opened: the criteria (« Modifier ») and the filters.
+    await page.getByRole("button", { name: /^Modifier/ }).click();
+    expect(await depassement(page), "recherche, critères dépliés").toBeNull();
+    await page.locator(".filtres summary").click();
+    await page.locator(".filtres fieldset").first().waitFor();
+    expect(await depassement(page), "recherche, filtres ouverts").toBeNull();
     await page.goto(`${site.serveur.url}${serviceAuCourriel.chemin}`);
     await page.getByRole("button", { name: /^Ajouter à ma sélection/ }).click();
     await page.goto(`${site.serveur.url}/selection/`);
@@ -188,6 +195,11 @@ describe("chaque page sur un écran de 320 px", () => {
     // The card first says « Chargement du service… » while its short record is fetched.
     await expect.poll(() => page.locator(".fiche-selection").textContent()).toContain(serviceAuCourriel.valeur);
     expect(await depassement(page), "selection").toBeNull();
+    // The same service in a shared link, with a counsellor's message holding a long unbroken word.
+    const codes: string[] = await page.evaluate((cle) => JSON.parse(localStorage.getItem(cle) ?? "{}").codes, CLE_MA_SELECTION);
+    await page.goto(`${site.serveur.url}/selection/?s=${codes.join(".")}#note=${encodeURIComponent(`Rendez-vous pris : ${"x".repeat(60)}`)}`);
+    await expect.poll(() => page.locator(".fiche-selection").textContent()).toContain(serviceAuCourriel.valeur);
+    expect(await depassement(page), "selection partagée").toBeNull();
 
     const reponse = await page.goto(`${site.serveur.url}/une-page-qui-n-existe-pas/`);
     expect(reponse?.status()).toBe(404);

@@ -5,11 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
+import { violationsAxe } from "./axe";
 import { communeParCode } from "../../src/domain/communes";
 import { servicesPourLaCommune } from "../../src/domain/coverage";
 import { construireCatalogue } from "../../src/domain/catalogue";
@@ -51,15 +50,6 @@ async function annonceStable(page: Page): Promise<string> {
   await page.locator('section.resultats[aria-busy="false"]').waitFor();
   await expect.poll(() => page.locator("#titre-resultats").textContent()).toMatch(/^(\d+ services? trouvés?|Aucun service)/);
   return (await page.locator("#titre-resultats").textContent())!;
-}
-
-/** axe-core's violations on the page as it is. */
-async function violationsAxe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8") });
-  return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 async function toutesLesCartes(page: Page): Promise<string[]> {

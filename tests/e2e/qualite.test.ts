@@ -5,11 +5,10 @@
  * footer and /contribuer/ but not from the main menu, and fits a 360 px screen.
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { parse } from "csv-parse/sync";
 import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
+import { violationsAxe } from "./axe";
 import { siteConfig } from "../../site.config";
 import { construireCatalogue, type Service, type Structure } from "../../src/domain/catalogue";
 import { jourDuSite } from "../../src/domain/dates";
@@ -19,7 +18,6 @@ import { horairesDuService } from "../../src/domain/horaires/fiche";
 import { validerDossier } from "../../src/domain/validation";
 
 const site = siteEtNavigateur();
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 // The build's day: the test suite builds dist/ just before, with CARTO_AUJOURDHUI unset (today in Paris).
 const jour = jourDuSite();
@@ -98,12 +96,7 @@ describe("/qualite/ : les fiches à relancer", () => {
     await page.goto(`${site.serveur.url}/qualite/`);
     expect(await page.locator('meta[name="robots"]').getAttribute("content")).toBe("noindex");
     expect(await page.locator("main").innerText()).toMatch(/Aucun rapport d'import data·inclusion n'est présent/);
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await violationsAxe(page)).toEqual([]);
 
     await page.goto(`${site.serveur.url}/`);
     expect(await page.locator('meta[name="robots"]').count()).toBe(0);

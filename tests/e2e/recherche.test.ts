@@ -1,10 +1,10 @@
 /** The search page in Chromium, on the built site: what a person and a counsellor do with it. */
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
+import { violationsAxe } from "./axe";
 import { communeParCode } from "../../src/domain/communes";
 import type { IndexRecherche } from "../../src/domain/recherche/index-recherche";
 import { CRITERES_VIDES, GROUPES_FILTRES, LEGENDES_DES_GROUPES, preparerIndex, rechercher, valeursFiltrables, type Criteres } from "../../src/domain/recherche/requete";
@@ -358,13 +358,7 @@ describe("recherche", () => {
     const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url, { tuiles: true });
     await page.goto(`${site.serveur.url}/recherche/?commune=86066&theme=logement`);
     await nombreAnnonce(page);
-    const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-    await page.addScriptTag({ content: axe });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await violationsAxe(page)).toEqual([]);
     await contexte.close();
   });
 });

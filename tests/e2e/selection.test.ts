@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
+import { violationsAxe } from "./axe";
 import { fermerSansTrace, imprimer, lireQr } from "./partage-outils";
 import { construireCatalogue } from "../../src/domain/catalogue";
 import { validerDossier } from "../../src/domain/validation";
@@ -19,6 +19,9 @@ import type { FicheCourte } from "../../src/domain/selection/fiche-courte";
 import { LIBELLE_NOTE, lienDeSelection } from "../../src/domain/selection/lien";
 import { CLE_MA_SELECTION } from "../../src/domain/selection/selection";
 import { siteConfig } from "../../site.config";
+import { decouperTelephones } from "../../src/domain/telephones-dans-texte";
+import { ETIQUETTE_A_VERIFIER, EXPLICATION_A_VERIFIER } from "../../src/domain/freshness";
+import { numerosNonLies } from "./telephones-nus";
 
 
 const lecture = validerDossier("content");
@@ -39,15 +42,6 @@ async function nomsAffiches(page: Page, attendus: number): Promise<string[]> {
   await expect.poll(() => titres.count(), { timeout: 15_000 }).toBe(attendus);
   await page.locator(".liste-selection [aria-busy=true]").waitFor({ state: "detached" });
   return titres.allTextContents();
-}
-
-async function violationsAxe(page: Page): Promise<string[]> {
-  const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  await page.addScriptTag({ content: axe });
-  return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 describe("ma sélection", () => {
@@ -280,6 +274,29 @@ describe("ma sélection", () => {
     expect(texte).not.toContain("besoin de JavaScript");
     expect(await page.locator("main a[href='/thematiques/']").count()).toBe(1);
     expect(await page.getByRole("link", { name: /^Ma sélection/ }).textContent()).toBe("Ma sélection");
+    await contexte.close();
+  });
+
+  it("shows every phone number of its cards as a tel: link, and « à vérifier » in words", async () => {
+    const numeros = (f: FicheCourte) =>
+      [f.resume, ...f.mobilisation, ...(f.horaires ?? []), ...(f.avis ?? [])].flatMap((t) => decouperTelephones(t).filter((m) => m.href));
+    const fiches = catalogue.services.map((s) => fiche(s.code));
+    // The three sheets whose texts hold the most numbers, and one to be checked (« à vérifier »).
+    const choisies = [...fiches].sort((a, b) => numeros(b).length - numeros(a).length).slice(0, 3);
+    const aVerifier = fiches.find((f) => f.aVerifier && !choisies.includes(f))!;
+    expect(aVerifier).toBeDefined();
+    const attendus = choisies.reduce((n, f) => n + numeros(f).length, 0);
+    expect(attendus).toBeGreaterThanOrEqual(6);
+    const { page, contexte } = await nouvellePage(site.navigateur, site.serveur.url);
+    await page.goto(surLeServeur(lienDeSelection({ codes: [...choisies, aVerifier].map((f) => f.code) }, siteConfig.urlPublique)));
+    await nomsAffiches(page, 4);
+    const liste = page.locator(".liste-selection");
+    expect(numerosNonLies(await liste.innerHTML())).toEqual([]);
+    expect(await liste.locator("li").first().locator("a[href^='tel:']").count()).toBeGreaterThanOrEqual(numeros(choisies[0]!).length);
+    expect(await liste.locator("a[href^='tel:']").count()).toBeGreaterThanOrEqual(attendus);
+    const derniere = liste.locator(":scope > li").last();
+    expect(await derniere.locator(".maj").innerText()).toContain(`${ETIQUETTE_A_VERIFIER} — ${EXPLICATION_A_VERIFIER}`);
+    expect((await liste.locator(":scope > li").first().locator(".maj").innerText()).includes(ETIQUETTE_A_VERIFIER)).toBe(choisies[0]!.aVerifier);
     await contexte.close();
   });
 

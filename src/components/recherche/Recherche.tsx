@@ -30,7 +30,7 @@ import FiltresLateraux from "./FiltresLateraux";
 import SuggestionsDeBesoins from "./SuggestionsDeBesoins";
 import ResumeCriteres, { BoutonVoirResultats, useCriteresReplies } from "./ResumeCriteres";
 import { apresLImage, pendantLesTempsMorts } from "./tempsMorts";
-import ResumeAvecTelephones from "./ResumeAvecTelephones";
+import TexteAvecTelephones from "./TexteAvecTelephones";
 import { vueCarteDeLIndex } from "../../domain/carte-service";
 import { ETIQUETTE_A_VERIFIER, EXPLICATION_A_VERIFIER } from "../../domain/freshness";
 
@@ -644,11 +644,11 @@ const CarteResultat = memo(function CarteResultat({
       {carte.avis && (
         <p className="avis-carte">
           <strong>{carte.avis.titre}</strong>
-          {carte.avis.message && ` : ${carte.avis.message}`}
+          {carte.avis.message && <> : <TexteAvecTelephones texte={carte.avis.message} /></>}
         </p>
       )}
       <p className="resume">
-        <ResumeAvecTelephones texte={carte.resume} />
+        <TexteAvecTelephones texte={carte.resume} />
       </p>
       {(carte.mention || carte.aVerifier) && (
         <p className="meta">

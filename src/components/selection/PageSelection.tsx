@@ -20,9 +20,10 @@ import { deplacerService, fusionnerSelections, retirerService, type MaSelection 
 import BoutonCopier from "../partage/BoutonCopier";
 import BoutonImprimer from "../partage/BoutonImprimer";
 import ComboboxCommune from "../recherche/ComboboxCommune";
+import TexteAvecTelephones from "../recherche/TexteAvecTelephones";
 import Annonce, { annoncer, type MessageAnnonce } from "./Annonce";
 import { lireSelection, modifierSelection, nombreDeServices } from "./magasin";
-import { MENTION_VERIFICATION } from "../../domain/freshness";
+import { ETIQUETTE_A_VERIFIER, EXPLICATION_A_VERIFIER, MENTION_VERIFICATION } from "../../domain/freshness";
 import { useMaSelection } from "./useMaSelection";
 
 const INDISPONIBLE = "Cette offre n'est plus disponible";
@@ -412,17 +413,21 @@ function FicheSelection({ etat, commune, children }: { etat: EtatFiche | undefin
       <p className="structure">{f.structure}</p>
       {(f.avis ?? []).map((a) => (
         <p key={a} className="avis-carte">
-          {a}
+          <TexteAvecTelephones texte={a} />
         </p>
       ))}
-      <p className="resume">{f.resume}</p>
+      <p className="resume">
+        <TexteAvecTelephones texte={f.resume} />
+      </p>
       <dl>
         {f.mobilisation.length > 0 && (
           <>
             <dt>Comment le mobiliser</dt>
             <dd>
               {f.mobilisation.map((m) => (
-                <p key={m}>{m}</p>
+                <p key={m}>
+                  <TexteAvecTelephones texte={m} />
+                </p>
               ))}
             </dd>
           </>
@@ -449,7 +454,7 @@ function FicheSelection({ etat, commune, children }: { etat: EtatFiche | undefin
             <dd>
               {f.horaires.map((h) => (
                 <span key={h} className="ligne">
-                  {h}
+                  <TexteAvecTelephones texte={h} />
                 </span>
               ))}
             </dd>
@@ -462,7 +467,15 @@ function FicheSelection({ etat, commune, children }: { etat: EtatFiche | undefin
           </>
         )}
       </dl>
-      <p className="maj">{MENTION_VERIFICATION} {f.miseAJour}</p>
+      <p className="maj">
+        {MENTION_VERIFICATION} {f.miseAJour}
+        {f.aVerifier && (
+          <>
+            {" "}
+            <span className="etiquette etiquette--alerte">{ETIQUETTE_A_VERIFIER}</span> <span className="explication-verifier">— {EXPLICATION_A_VERIFIER}</span>
+          </>
+        )}
+      </p>
       {children}
     </article>
   );
