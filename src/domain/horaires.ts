@@ -11,6 +11,7 @@ import { intervallesAnnonces, lire, type Lecture } from "./horaires/lecture";
 import { FERME_LES_JOURS_FERIES, lignesEnClair, prochainesEnClair, type LigneHoraire } from "./horaires/mots";
 import { intervallesDeLaBibliotheque, joursFeries } from "./horaires/ouvertures";
 import { separerFermetures } from "./horaires/fermetures";
+import { HEURES_DU_SOLEIL } from "./horaires/validation";
 
 export { estOuvert, verifierHoraires, type VerificationHoraires } from "./horaires/validation";
 export type { LigneHoraire } from "./horaires/mots";
@@ -65,8 +66,7 @@ const lus = new Map<string, HorairesLus | undefined>();
 export function lireHoraires(valeur: string, aujourdhui: string): HorairesLus | undefined {
   const cle = `${aujourdhui}\u0000${valeur}`;
   if (lus.has(cle)) return lus.get(cle);
-  // Sun times are computed in the machine's time zone, not Paris's: neither said nor dated here.
-  if (/sunrise|sunset|dawn|dusk/i.test(valeur)) return undefined;
+  if (HEURES_DU_SOLEIL.test(valeur)) return undefined;
   let resultat: HorairesLus | undefined;
   try {
     const jours = intervallesDeLaBibliotheque(valeur, aujourdhui, HORIZON);

@@ -50,6 +50,7 @@ const catalogue = construireCatalogue(
     service("a-distance", "ml", { modes_accueil: ["a-distance"] }),
     service("rien", "sans-rien", {}),
     service("courriel", "avec-courriel", {}),
+    service("soleil", "ml", { horaires_accueil: "Mo-Fr sunrise-sunset" }),
   ],
   siteConfig.source,
 );
@@ -117,6 +118,13 @@ describe("les horaires d'une page de service", () => {
     ]);
     expect(fiche("rien").mobilisation.usagers).toEqual([
       "Se présenter sur place, après s'être renseigné sur les horaires (non renseignés ici)",
+    ]);
+  });
+
+  it("des heures que la page ne peut pas dater (soleil) : le dit, sans prendre celles de la structure", () => {
+    expect(lieu("soleil")).toBe(true);
+    expect(horairesEnLignes(fiche("soleil").ouEtQuand.horaires)).toEqual([
+      "Horaires variables, non détaillés ici : téléphonez au 05 49 00 00 00 avant de vous déplacer.",
     ]);
   });
 

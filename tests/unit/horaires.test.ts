@@ -285,6 +285,15 @@ describe("verifierHoraires", () => {
     if (!r.ok) return;
     expect(r.avertissements.join(" ")).toContain("Cette règle ne contient rien d'utile.");
   });
+
+  it("avertit que les heures du soleil ne seront pas affichées, et seulement elles", () => {
+    for (const valeur of ["Mo-Fr sunrise-sunset", "Sa 08:00-dusk"]) {
+      const r = verifierHoraires(valeur);
+      expect(r.ok && r.avertissements.some((a) => a.includes("lever ou du coucher du soleil")), valeur).toBe(true);
+    }
+    const r = verifierHoraires("Mo-Fr 09:00-12:00");
+    expect(r.ok && r.avertissements).toEqual([]);
+  });
 });
 
 describe("estOuvert", () => {

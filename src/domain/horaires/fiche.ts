@@ -38,29 +38,41 @@ export function auLieuDeLaStructure(service: Pick<Service, "modes_accueil" | "li
   return adresseComparable(service.lieu) === adresseComparable(structure.lieu);
 }
 
-/** The sentence a person reads when no hours are known, with the way to ask (phone, else e-mail). */
-export function conseilSansHoraires(telephone: string | undefined, courriel: string | undefined, enPresentiel: boolean): Extract<HorairesFiche, { renseignes: false }>["conseil"] {
+/**
+ * The sentence a person reads when no hours can be shown, with the way to ask (phone, else e-mail): none were
+ * given, or the value follows what the page cannot date (sun times, see horaires.ts), said as such.
+ */
+export function conseilSansHoraires(
+  telephone: string | undefined,
+  courriel: string | undefined,
+  enPresentiel: boolean,
+  valeurIllisible = false,
+): Extract<HorairesFiche, { renseignes: false }>["conseil"] {
   const pourQuoi = enPresentiel ? "avant de vous déplacer." : "pour savoir quand joindre le service.";
+  const constat = valeurIllisible ? "Horaires variables, non détaillés ici" : "Horaires non renseignés";
   if (telephone) {
-    return { avant: "Horaires non renseignés : téléphonez au ", lien: { libelle: telephoneEnClair(telephone), href: lienTelephone(telephone) }, apres: ` ${pourQuoi}` };
+    return { avant: `${constat} : téléphonez au `, lien: { libelle: telephoneEnClair(telephone), href: lienTelephone(telephone) }, apres: ` ${pourQuoi}` };
   }
   if (courriel) {
-    return { avant: "Horaires non renseignés : écrivez à ", lien: { libelle: courriel, href: `mailto:${courriel}` }, apres: ` ${pourQuoi}` };
+    return { avant: `${constat} : écrivez à `, lien: { libelle: courriel, href: `mailto:${courriel}` }, apres: ` ${pourQuoi}` };
   }
-  return { avant: `Horaires non renseignés : renseignez-vous auprès de la structure ${pourQuoi}`, apres: "" };
+  return { avant: `${constat} : renseignez-vous auprès de la structure ${pourQuoi}`, apres: "" };
 }
 
 /** The hours of a service page on the build's day. */
 export function horairesDuService(service: Service, structure: Structure | undefined, aujourdhui: string): HorairesFiche {
-  const propres = service.horaires_accueil ? lireHoraires(service.horaires_accueil, aujourdhui) : undefined;
-  if (propres) return { renseignes: true, deLaStructure: false, ...propres };
-  if (structure?.horaires_accueil && auLieuDeLaStructure(service, structure)) {
-    const deLaStructure = lireHoraires(structure.horaires_accueil, aujourdhui);
-    if (deLaStructure) return { renseignes: true, deLaStructure: true, ...deLaStructure };
-  }
+  // The structure's hours stand in only for a service that gives none (not for hours the page cannot say).
+  const valeur = service.horaires_accueil?.trim() || (auLieuDeLaStructure(service, structure) ? structure?.horaires_accueil?.trim() : undefined);
+  const lus = valeur ? lireHoraires(valeur, aujourdhui) : undefined;
+  if (lus) return { renseignes: true, deLaStructure: !service.horaires_accueil?.trim(), ...lus };
   return {
     renseignes: false,
-    conseil: conseilSansHoraires(service.telephone ?? structure?.telephone, service.courriel ?? structure?.courriel, service.modes_accueil.includes("en-presentiel")),
+    conseil: conseilSansHoraires(
+      service.telephone ?? structure?.telephone,
+      service.courriel ?? structure?.courriel,
+      service.modes_accueil.includes("en-presentiel"),
+      Boolean(valeur),
+    ),
   };
 }
 
@@ -68,7 +80,10 @@ export function horairesDuService(service: Service, structure: Structure | undef
 export function horairesDeLaStructure(structure: Structure, aujourdhui: string): HorairesFiche {
   const lus = structure.horaires_accueil ? lireHoraires(structure.horaires_accueil, aujourdhui) : undefined;
   if (lus) return { renseignes: true, deLaStructure: false, ...lus };
-  return { renseignes: false, conseil: conseilSansHoraires(structure.telephone, structure.courriel, structure.lieu !== undefined) };
+  return {
+    renseignes: false,
+    conseil: conseilSansHoraires(structure.telephone, structure.courriel, structure.lieu !== undefined, Boolean(structure.horaires_accueil?.trim())),
+  };
 }
 
 /** The hours as plain lines (selection sheet, share texts): the words, else the dated openings, else the advice. */

@@ -15,6 +15,13 @@ export type VerificationHoraires =
 
 const EXEMPLE = "Mo-Fr 09:00-12:00,14:00-17:00";
 
+/**
+ * Sun times: the library computes them in the machine's time zone, not Paris's, so pages neither say nor date
+ * them (horaires.ts); the validator warns, since the page can only tell people to call.
+ */
+export const HEURES_DU_SOLEIL = /sunrise|sunset|dawn|dusk/i;
+const AVERTISSEMENT_SOLEIL = `Les heures du lever ou du coucher du soleil (sunrise, sunset, dawn, dusk) ne peuvent pas être affichées : la page dira « Horaires variables, non détaillés ici » et invitera à téléphoner. Écrivez des heures (exemple : ${EXEMPLE}).`;
+
 
 /**
  * Warnings meaning the library had to guess or rewrite part of the value ("9h", "9-12",
@@ -189,9 +196,10 @@ function verifierHorairesSansMemoire(valeur: string): VerificationHoraires {
   }
   return {
     ok: true,
-    avertissements: sansDoublons(
-      avertissements.filter((a) => !AVERTISSEMENTS_IGNORES.has(a.type) && !surUneFermeturePassee(valeur, a)).map((a) => phrase(a.message)),
-    ),
+    avertissements: sansDoublons([
+      ...(HEURES_DU_SOLEIL.test(valeur) ? [AVERTISSEMENT_SOLEIL] : []),
+      ...avertissements.filter((a) => !AVERTISSEMENTS_IGNORES.has(a.type) && !surUneFermeturePassee(valeur, a)).map((a) => phrase(a.message)),
+    ]),
   };
 }
 
