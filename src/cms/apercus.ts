@@ -214,15 +214,19 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
           // What the page says first until their last day: the closures of the hours, then the other notices.
           h(Avis, { avis: fiche.avis }),
           h("p", { className: "chapeau" }, fiche.resume),
+          h("p", { className: "maj" }, `${MENTION_VERIFICATION} `, h("time", { dateTime: fiche.miseAJour.date }, fiche.miseAJour.le)),
+        ),
+        horairesAcorriger ? alerteHoraires(horairesAcorriger) : null,
+        // The needs after the contact box, as on the page.
+        h(
+          FicheServiceCorps,
+          { fiche },
           h(
             "ul",
             { className: "etiquettes", "aria-label": "Besoins" },
             fiche.thematiques.map((t) => h("li", { className: "etiquette", key: t.code }, t.libelle)),
           ),
-          h("p", { className: "maj" }, `${MENTION_VERIFICATION} `, h("time", { dateTime: fiche.miseAJour.date }, fiche.miseAJour.le)),
         ),
-        horairesAcorriger ? alerteHoraires(horairesAcorriger) : null,
-        h(FicheServiceCorps, { fiche }),
       ),
     );
   } catch (e) {

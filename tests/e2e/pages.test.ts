@@ -1,9 +1,8 @@
 /** What a person reads on a phone (360 px) on the built site's pages: a service, a commune and its themes' lists, every page type. */
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { nouvellePage } from "./navigateur";
 import { siteEtNavigateur } from "./site";
+import { violationsAxe } from "./axe";
 import { communeParCode } from "../../src/domain/communes";
 import { PLAFOND_PAR_THEME, SERVICES_PAR_PAGE } from "../../src/domain/communes-pages";
 import { siteConfig } from "../../site.config";
@@ -19,17 +18,6 @@ const site = siteEtNavigateur();
 
 async function sansDefilementHorizontal(page: import("playwright-core").Page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** What axe-core finds on the page as it is shown. */
-async function violationsAxe(page: import("playwright-core").Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 describe("pages lues sur un téléphone", () => {
@@ -117,7 +105,7 @@ describe("page d'un service : comment obtenir cette aide", () => {
       await page.goto(`${site.serveur.url}/services/${service.slug}/`);
       const boite = page.locator(".boite-contact");
       // The first section after the page's header, its call link on the first screen.
-      expect(await page.locator("article > header + .fiche > section").first().getAttribute("class")).toBe("boite-contact");
+      expect(await page.locator("article > header ~ .fiche > section").first().getAttribute("class")).toBe("boite-contact");
       const appel = boite.locator('a[href^="tel:"]').first();
       expect(await appel.getAttribute("href")).toBe(choisi!.fiche.contact.telephone!.href);
       // Right under the page's header (title, summary, freshness), the call link near the box's top.
@@ -126,6 +114,10 @@ describe("page d'un service : comment obtenir cette aide", () => {
       const haut = (await boite.boundingBox())!.y;
       expect(haut - (entete.y + entete.height)).toBeLessThanOrEqual(40);
       expect(cadre.y + cadre.height - haut).toBeLessThanOrEqual(200);
+      // On the first screen: the needs and « Ajouter à ma sélection » come after the box, not before.
+      expect(cadre.y + cadre.height).toBeLessThanOrEqual(740);
+      expect(await page.locator(".boite-contact ~ .etiquettes").count()).toBe(1);
+      expect(await page.locator(".boite-contact ~ .actions-service").count()).toBe(1);
       // Directions: a plain link to OpenStreetMap, nothing requested until it is followed.
       expect(await boite.getByRole("link", { name: /Itinéraire/ }).getAttribute("href")).toBe(lienItineraire(service.lieu!.position!));
       expect(await boite.locator("address").innerText()).toContain(service.lieu!.commune!);
@@ -251,6 +243,7 @@ describe("chaque sorte de page sur un écran de 360 px", () => {
     expect(reponse?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("Page introuvable");
     expect(await sansDefilementHorizontal(page)).toBe(true);
+    expect(await violationsAxe(page), "404").toEqual([]);
     expect(requetesExterieures).toEqual([]);
     await contexte.close();
     // A dozen page types, each with axe-core and a JavaScript-off pass: over a minute when the machine is busy.
@@ -271,13 +264,7 @@ describe("la page des données ouvertes", () => {
       const reponse = await page.request.get(`${site.serveur.url}${href}`);
       expect(reponse.status(), href).toBe(200);
     }
-    const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-    await page.addScriptTag({ content: axe });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await violationsAxe(page)).toEqual([]);
     expect(erreursConsole).toEqual([]);
     expect(requetesExterieures).toEqual([]);
     await contexte.close();

@@ -43,12 +43,6 @@ function Contact({ fiche }: { fiche: FicheService }) {
     <section aria-labelledby="contact" className="boite-contact">
       <h2 id="contact">Contacter, s'y rendre</h2>
       <dl>
-        {contact.nom && (
-          <>
-            <dt>Contact</dt>
-            <dd>{contact.nom}</dd>
-          </>
-        )}
         {contact.telephone && (
           <>
             <dt>Téléphone</dt>
@@ -66,6 +60,13 @@ function Contact({ fiche }: { fiche: FicheService }) {
             <dd>
               <a href={contact.courriel.href}>{contact.courriel.libelle}</a>
             </dd>
+          </>
+        )}
+        {/* The person to ask for, after the ways to reach them: the call link first on a phone's first screen. */}
+        {contact.nom && (
+          <>
+            <dt>Contact</dt>
+            <dd>{contact.nom}</dd>
           </>
         )}
         {ouEtQuand.adresse && (
@@ -108,11 +109,13 @@ function Contact({ fiche }: { fiche: FicheService }) {
   );
 }
 
-export default function FicheServiceCorps({ fiche }: { fiche: FicheService }) {
+/** `children`: what the page shows right after the contact box (its needs, « Ajouter à ma sélection »). */
+export default function FicheServiceCorps({ fiche, children }: { fiche: FicheService; children?: React.ReactNode }) {
   const { pourQui, ouEtQuand, mobilisation, contact } = fiche;
   return (
     <div className="fiche">
       <Contact fiche={fiche} />
+      {children}
 
       <Section id="pour-qui" titre="Pour qui ?">
         <dl>
