@@ -126,6 +126,9 @@ describe("les horaires d'une page de service", () => {
     expect(horairesEnLignes(fiche("soleil").ouEtQuand.horaires)).toEqual([
       "Horaires variables, non détaillés ici : téléphonez au 05 49 00 00 00 avant de vous déplacer.",
     ]);
+    expect(fiche("soleil").ouEtQuand.horaires).toMatchObject({ renseignes: false, illisibles: true });
+    expect(fiche("herite").ouEtQuand.horaires).not.toHaveProperty("illisibles");
+    expect(fiche("ailleurs").ouEtQuand.horaires).not.toHaveProperty("illisibles");
   });
 
   it("à distance : pas « avant de vous déplacer »", () => {

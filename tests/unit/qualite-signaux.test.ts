@@ -43,6 +43,8 @@ const fichiers = [
   // A season of a past year: the validator's (the library's) warning.
   service("saison-passee", SERVICE_COMPLET.replace('"Mo-Fr 09:00-12:00"', '"2025 Apr 01-2025 Oct 31 Mo-Fr 09:00-12:00; Mo 14:00-17:00"')),
   service("calme-1", SERVICE_COMPLET.replace("structure: ml", "structure: calme")),
+  // Hours given that the page cannot say: the validator's warning, not « horaires manquants ».
+  service("soleil", SERVICE_COMPLET.replace('"Mo-Fr 09:00-12:00"', '"Mo-Fr sunrise-sunset"')),
 ];
 
 const validation = validerFichiers(fichiers, { aujourdhui: JOUR });
@@ -72,6 +74,7 @@ describe("what needs attention on a service", () => {
     expect(codes("avis-recent")).toEqual(["avis-termine"]);
     expect(codes("avis-ancien")).toEqual(["avis-termine"]);
     expect(codes("saison-passee")).toEqual(["avertissement"]);
+    expect(codes("soleil")).toEqual(["avertissement"]);
   });
 
   it("a service received at its structure's place takes its hours, phone and e-mail", () => {
@@ -83,7 +86,7 @@ describe("what needs attention on a service", () => {
     expect(attendus).toHaveLength(1);
     const v = bilan.structures.flatMap((s) => s.services).find((v) => v.service.slug === "saison-passee")!;
     expect(v.signaux.find((g) => g.code === "avertissement")!.details).toEqual(attendus);
-    expect(bilan.structures.flatMap((s) => s.services).filter((v) => v.signaux.some((g) => g.code === "avertissement")).map((v) => v.service.slug)).toEqual(["saison-passee"]);
+    expect(bilan.structures.flatMap((s) => s.services).filter((v) => v.signaux.some((g) => g.code === "avertissement")).map((v) => v.service.slug)).toEqual(["saison-passee", "soleil"]);
     // The ended notice's warning stays the validator's (npm run validate), said once here by its own flag.
     expect(validation.problemes.filter((p) => p.fichier === "content/services/avis-ancien.md").map((p) => p.code)).toEqual(["avis-termine"]);
   });
@@ -96,8 +99,8 @@ describe("the list per structure", () => {
 
   it("puts the structure with the most urgent flag first, and within it the most urgent listing first", () => {
     expect(bilan.structures.map((s) => s.nom)).toEqual(["Association muette", "Mission locale"]);
-    expect(bilan.structures[1]!.services.map((v) => v.service.slug)).toEqual(["ancien", "sans-horaires", "avis-ancien", "avis-recent", "saison-passee", "approche"]);
-    expect(bilan.servicesAVoir).toBe(8);
+    expect(bilan.structures[1]!.services.map((v) => v.service.slug)).toEqual(["ancien", "sans-horaires", "avis-ancien", "avis-recent", "saison-passee", "soleil", "approche"]);
+    expect(bilan.servicesAVoir).toBe(9);
   });
 
   it("lists no listing with nothing to fix, and no structure without one", () => {

@@ -22,6 +22,8 @@ export type HorairesFiche =
       renseignes: false;
       /** « Horaires non renseignés : téléphonez au » + lien + « avant de vous déplacer. » */
       conseil: { avant: string; lien?: LienHoraires; apres: string };
+      /** Hours are given, in a form the page cannot say (sun times): the validator warns about them. */
+      illisibles?: true;
     };
 
 const adresseComparable = (l: Lieu) => [l.adresse, l.code_postal, l.commune].map((v) => normaliser(v ?? "")).join("|");
@@ -73,6 +75,7 @@ export function horairesDuService(service: Service, structure: Structure | undef
       service.modes_accueil.includes("en-presentiel"),
       Boolean(valeur),
     ),
+    ...(valeur ? { illisibles: true as const } : {}),
   };
 }
 
@@ -80,9 +83,11 @@ export function horairesDuService(service: Service, structure: Structure | undef
 export function horairesDeLaStructure(structure: Structure, aujourdhui: string): HorairesFiche {
   const lus = structure.horaires_accueil ? lireHoraires(structure.horaires_accueil, aujourdhui) : undefined;
   if (lus) return { renseignes: true, deLaStructure: false, ...lus };
+  const valeur = Boolean(structure.horaires_accueil?.trim());
   return {
     renseignes: false,
-    conseil: conseilSansHoraires(structure.telephone, structure.courriel, structure.lieu !== undefined, Boolean(structure.horaires_accueil?.trim())),
+    conseil: conseilSansHoraires(structure.telephone, structure.courriel, structure.lieu !== undefined, valeur),
+    ...(valeur ? { illisibles: true as const } : {}),
   };
 }
 

@@ -94,7 +94,9 @@ export function signauxDuService(service: Service, structure: Structure | undefi
   if (estAVerifier(service.date_maj, c.aujourdhui)) signaux.push(signal("a-verifier"));
   if (c.refus && c.refus.length > 0) signaux.push(signal("refuse-import", c.refus.map(ligneProbleme)));
   if (sansMobilisation(service, structure)) signaux.push(signal("sans-mobilisation"));
-  if (!horairesDuService(service, structure, c.aujourdhui).renseignes) signaux.push(signal("sans-horaires"));
+  // Hours given but unsayable (sun times) are the validator's warning, not « missing ».
+  const horaires = horairesDuService(service, structure, c.aujourdhui);
+  if (!horaires.renseignes && !horaires.illisibles) signaux.push(signal("sans-horaires"));
   const termines = avisTermines(service, c.aujourdhui, 0);
   if (termines.length > 0) signaux.push(signal("avis-termine", termines.map((a) => titreAvis(a, c.aujourdhui))));
   const avertissements = avertissementsDuFichier(c.problemes, "services", service.slug);
