@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { siteConfig } from "../../site.config";
 import { construireCatalogue } from "../../src/domain/catalogue";
 import { jsonRapport } from "../../src/domain/data-inclusion/rapport";
-import type { LigneRapport, RapportImport } from "../../src/domain/data-inclusion/import";
+import { rapportImportVide, type LigneRapport, type RapportImport } from "../../src/domain/data-inclusion/import";
 import { bilanQualite, csvRelances, LONGUEUR_MAX_MAILTO, lireRapportImport, relance, STRUCTURE_INCONNUE, type RapportLu } from "../../src/domain/qualite";
 import { validerFichiers } from "../../src/domain/validation";
 
@@ -88,20 +88,15 @@ describe("the CSV", () => {
 
 describe("the import's refused records", () => {
   const ligne = (l: Partial<LigneRapport>): LigneRapport => ({ origine: "services.json", genre: "service", enregistrement: "source--x", message: "champ obligatoire", ...l });
-  const rapport = (refus: LigneRapport[]): RapportImport => ({
-    entrees: [{ origine: "services.json", format: "json", genre: "service", nombre: 3, complet: true }],
-    compteurs: { crees: 0, misAJour: 0, inchanges: 0, repares: 0, conflits: 0, refuses: refus.length, horsTerritoire: 0, doublonsFusionnes: 0, disparus: 0 },
-    horsTerritoire: { structures: 0, services: { zone: 0, distance: 0, "sans-lieu": 0 } },
-    refus,
-    conflits: [],
-    reparations: [],
-    avertissements: [],
-    disparus: [],
-    supprimesIci: [],
-    dejaPresents: 0,
-    clesInconnues: [],
-    remarques: [],
-  });
+  const rapport = (refus: LigneRapport[]): RapportImport => {
+    const vide = rapportImportVide();
+    return {
+      ...vide,
+      entrees: [{ origine: "services.json", format: "json", genre: "service", nombre: 3, complet: true }],
+      compteurs: { ...vide.compteurs, refuses: refus.length },
+      refus,
+    };
+  };
 
   it("says when the catalogue has no report", () => {
     expect(lireRapportImport(undefined, "content/import-data-inclusion/rapport.json")).toEqual({ present: false });

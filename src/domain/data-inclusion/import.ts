@@ -103,6 +103,24 @@ export interface RapportImport {
   remarques: string[];
 }
 
+/** A report with nothing counted yet: where an import starts (and what a test fills in). */
+export function rapportImportVide(): RapportImport {
+  return {
+    entrees: [],
+    compteurs: { crees: 0, misAJour: 0, inchanges: 0, repares: 0, conflits: 0, refuses: 0, horsTerritoire: 0, doublonsFusionnes: 0, disparus: 0 },
+    horsTerritoire: { structures: 0, services: { zone: 0, distance: 0, "sans-lieu": 0 } },
+    refus: [],
+    conflits: [],
+    reparations: [],
+    avertissements: [],
+    disparus: [],
+    supprimesIci: [],
+    dejaPresents: 0,
+    clesInconnues: [],
+    remarques: [],
+  };
+}
+
 export interface ResultatImport {
   /** `structures/<slug>.md` → new text (created or updated files only). */
   ecritures: Map<string, string>;
@@ -309,16 +327,9 @@ export class Importation {
   terminer(): ResultatImport {
     const o = this.options;
     const rapport: RapportImport = {
+      ...rapportImportVide(),
       entrees: this.lots.map((l) => ({ origine: l.origine, format: l.format, genre: l.genre, nombre: l.nombre, complet: l.complet })),
-      compteurs: { crees: 0, misAJour: 0, inchanges: 0, repares: 0, conflits: 0, refuses: 0, horsTerritoire: 0, doublonsFusionnes: 0, disparus: 0 },
-      horsTerritoire: { structures: 0, services: { zone: 0, distance: 0, "sans-lieu": 0 } },
       refus: this.refus,
-      conflits: [],
-      reparations: [],
-      avertissements: [],
-      disparus: [],
-      supprimesIci: [],
-      dejaPresents: 0,
       clesInconnues: [...new Set(this.lots.flatMap((l) => l.clesInconnues))].sort(),
       remarques: [
         ...new Set(this.lots.flatMap((l) => l.remarques)),
