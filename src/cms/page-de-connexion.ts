@@ -5,6 +5,7 @@
  */
 import { donneesEspace } from "./compte";
 import { surveiller } from "./surveiller";
+import { lienCourriel } from "../domain/courriel";
 
 const ID = "connexion-explication";
 // Decap's own stylesheet greys links and removes their underline: a link must look like one.
@@ -29,7 +30,7 @@ function creerExplication(): HTMLElement {
   const compte = document.createElement("p");
   compte.append("Pas encore de compte ? Écrivez à ");
   const lien = document.createElement("a");
-  lien.href = `mailto:${contact}?subject=${encodeURIComponent(`Compte pour l'espace partenaires de ${nomDuSite}`)}`;
+  lien.href = lienCourriel({ a: contact, sujet: `Compte pour l'espace partenaires de ${nomDuSite}` });
   lien.textContent = contact;
   lien.style.cssText = STYLE_LIEN;
   compte.append(lien, " en indiquant votre structure : le Département vous ouvre un compte rattaché à vos fiches.");

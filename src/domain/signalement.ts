@@ -4,6 +4,7 @@
  * when neither has one; its subject and body name the service, its page and identifier, and guide the
  * person through what is wrong.
  */
+import { lienCourriel } from "./courriel";
 
 /** What can be wrong, in the order people meet it. */
 export const CE_QUI_EST_FAUX = ["le téléphone", "l'adresse", "les horaires", "le service n'existe plus", "autre chose"] as const;
@@ -54,8 +55,3 @@ export function lienSignalement(s: Signalement): string {
   return lienCourriel({ a: destinataire, ...(copie ? { cc: copie } : {}), sujet: `Erreur sur la fiche « ${s.nomService} »`, corps });
 }
 
-/** A prefilled `mailto:` link (also the Département's « Relancer », qualite/relance.ts). Lines of `corps` end with CRLF, as RFC 6068 asks. */
-export function lienCourriel(c: { a: string; cc?: string; sujet: string; corps: string }): string {
-  const parametres = [...(c.cc ? [`cc=${encodeURIComponent(c.cc)}`] : []), `subject=${encodeURIComponent(c.sujet)}`, `body=${encodeURIComponent(c.corps)}`];
-  return `mailto:${encodeURIComponent(c.a).replace(/%40/g, "@")}?${parametres.join("&")}`;
-}

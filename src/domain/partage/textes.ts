@@ -7,6 +7,7 @@
 import type { FicheCourte } from "../selection/fiche-courte";
 import { lienDeSelection, type SelectionPartagee } from "../selection/lien";
 import { mesurerSms, versGsm, type MesureSms } from "./sms";
+import { lienCourriel } from "../courriel";
 
 export const MAX_SEGMENTS_SMS = 2;
 
@@ -24,12 +25,6 @@ export interface Sms {
 
 /** "…" is not in the GSM alphabet: in a text that is, "..." keeps the 160-character messages. */
 const ELLIPSES = { "UCS-2": "…", "GSM-7": "..." } as const;
-
-/** `mailto:` with subject and body. encodeURIComponent, not URLSearchParams: "+" for spaces breaks mail clients; line breaks as %0D%0A (RFC 6068). */
-export function lienCourriel(sujet: string, corps: string): string {
-  const encoder = (t: string) => encodeURIComponent(t.replace(/\r?\n/g, "\r\n"));
-  return `mailto:?subject=${encoder(sujet)}&body=${encoder(corps)}`;
-}
 
 /** `sms:?&body=…`: the form both Android and iOS read, without a recipient. */
 export function lienSms(texte: string): string {
@@ -135,7 +130,7 @@ export function courrielDuService(f: FicheCourte, lien: string): Courriel {
   ]
     .filter((p): p is string => Boolean(p))
     .join("\n\n");
-  return { sujet, corps, href: lienCourriel(sujet, corps) };
+  return { sujet, corps, href: lienCourriel({ sujet, corps }) };
 }
 
 /** Name, structure, phone if any, link; names shortened after a whole word if needed to fit two text messages. */
@@ -181,7 +176,7 @@ export function courrielDeSelection(fiches: readonly FicheCourte[], selection: S
   const corps = [selection.note?.trim(), liste.join("\n"), `Toutes les informations, à imprimer ou à garder : ${lienDuMessage(selection, urlPublique)}`]
     .filter((p): p is string => Boolean(p))
     .join("\n\n");
-  return { sujet, corps, href: lienCourriel(sujet, corps) };
+  return { sujet, corps, href: lienCourriel({ sujet, corps }) };
 }
 
 /**

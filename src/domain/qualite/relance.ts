@@ -5,7 +5,7 @@
  * all of them in the CSV (csv.ts).
  */
 import { BOUTON_CONFIRMATION } from "../freshness";
-import { lienCourriel } from "../signalement";
+import { lienCourriel } from "../courriel";
 import { pluriel } from "../validation/messages";
 import type { StructureAVoir } from "./bilan";
 
