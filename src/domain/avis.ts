@@ -7,7 +7,7 @@
  */
 import type { Service, Structure } from "./catalogue";
 import { jourEnMots, jourPlus } from "./dates";
-import { auLieuDeLaStructure } from "./horaires/fiche";
+import { horairesSuivis } from "./horaires/fiche";
 import { separerFermetures } from "./horaires/fermetures";
 
 export type GenreAvis = "fermeture" | "changement";
@@ -44,7 +44,8 @@ export function avisDeLaFiche(fiche: { avis?: ServiceAvis["avis"]; horaires_accu
  * its structure's place, without hours of its own, follows its structure's hours, and so its closures.
  */
 export function avisEnCours(service: ServiceAvis, structure: Pick<Structure, "lieu" | "horaires_accueil"> | undefined, aujourdhui: string): Avis[] {
-  const herites = !service.horaires_accueil && structure && auLieuDeLaStructure(service, structure) ? fermeturesDesHoraires(structure.horaires_accueil) : [];
+  const suivis = horairesSuivis(service, structure);
+  const herites = suivis.deLaStructure ? fermeturesDesHoraires(suivis.valeur) : [];
   return nonTermines([...herites, ...avisDeLaFiche(service)], aujourdhui);
 }
 

@@ -22,6 +22,7 @@ import {
 import { numeroCourt } from "./numeros-courts";
 import { lienTelephone, telephoneEnClair } from "./telephone";
 import { zonesEnClair } from "./zone";
+import { contactDuService } from "./contact";
 
 export interface Lien {
   libelle: string;
@@ -112,8 +113,7 @@ export interface OptionsFiche {
 }
 
 export function ficheService(service: Service, structure: Structure | undefined, options: OptionsFiche): FicheService {
-  const telephone = service.telephone ?? structure?.telephone;
-  const courriel = service.courriel ?? structure?.courriel;
+  const { telephone, courriel } = contactDuService(service, structure);
   const enPresentiel = service.modes_accueil.includes("en-presentiel");
 
   const horaires = horairesDuService(service, structure, options.aujourdhui);

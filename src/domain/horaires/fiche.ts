@@ -6,6 +6,7 @@ import type { Lieu, Service, Structure } from "../catalogue";
 import { lireHoraires, type HorairesLus } from "../horaires";
 import { lienTelephone, telephoneEnClair } from "../telephone";
 import { normaliser } from "../text";
+import { contactDuService } from "../contact";
 
 export interface LienHoraires {
   libelle: string;
@@ -61,20 +62,30 @@ export function conseilSansHoraires(
   return { avant: `${constat} : renseignez-vous auprès de la structure ${pourQuoi}`, apres: "" };
 }
 
+/**
+ * The hours value a service follows: its own, else (received at its structure's place) its structure's — and so
+ * that value's closures (avis.ts). The structure's stand in only for a service that gives none, not for hours of
+ * its own the page cannot say.
+ */
+export function horairesSuivis(
+  service: Pick<Service, "horaires_accueil" | "modes_accueil" | "lieu" | "lieuHerite">,
+  structure: Pick<Structure, "lieu" | "horaires_accueil"> | undefined,
+): { valeur?: string; deLaStructure: boolean } {
+  const propre = service.horaires_accueil?.trim();
+  if (propre) return { valeur: propre, deLaStructure: false };
+  const deLaStructure = auLieuDeLaStructure(service, structure) ? structure?.horaires_accueil?.trim() : undefined;
+  return deLaStructure ? { valeur: deLaStructure, deLaStructure: true } : { deLaStructure: false };
+}
+
 /** The hours of a service page on the build's day. */
 export function horairesDuService(service: Service, structure: Structure | undefined, aujourdhui: string): HorairesFiche {
-  // The structure's hours stand in only for a service that gives none (not for hours the page cannot say).
-  const valeur = service.horaires_accueil?.trim() || (auLieuDeLaStructure(service, structure) ? structure?.horaires_accueil?.trim() : undefined);
+  const { valeur, deLaStructure } = horairesSuivis(service, structure);
   const lus = valeur ? lireHoraires(valeur, aujourdhui) : undefined;
-  if (lus) return { renseignes: true, deLaStructure: !service.horaires_accueil?.trim(), ...lus };
+  if (lus) return { renseignes: true, deLaStructure, ...lus };
+  const contact = contactDuService(service, structure);
   return {
     renseignes: false,
-    conseil: conseilSansHoraires(
-      service.telephone ?? structure?.telephone,
-      service.courriel ?? structure?.courriel,
-      service.modes_accueil.includes("en-presentiel"),
-      Boolean(valeur),
-    ),
+    conseil: conseilSansHoraires(contact.telephone, contact.courriel, service.modes_accueil.includes("en-presentiel"), Boolean(valeur)),
     ...(valeur ? { illisibles: true as const } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { horairesDuService } from "../horaires/fiche";
 import { formaterProbleme, type Probleme } from "../validation";
 import type { LigneRapport } from "../data-inclusion/import";
 import { ligneProbleme } from "../data-inclusion/rapport";
+import { contactDuService } from "../contact";
 
 export type CodeSignal =
   | "sans-contact"
@@ -80,10 +81,13 @@ export function avertissementsDuFichier(problemes: readonly Probleme[], collecti
     .map(formaterProbleme);
 }
 
-export const sansContact = (s: Service, st: Structure | undefined) => !(s.telephone ?? st?.telephone) && !(s.courriel ?? st?.courriel);
+export const sansContact = (s: Service, st: Structure | undefined) => {
+  const { telephone, courriel } = contactDuService(s, st);
+  return !telephone && !courriel;
+};
 
 export const sansMobilisation = (s: Service, st: Structure | undefined) =>
-  !(s.modes_mobilisation && s.modes_mobilisation.length > 0) && !s.lien_mobilisation && !(s.telephone ?? st?.telephone);
+  !(s.modes_mobilisation && s.modes_mobilisation.length > 0) && !s.lien_mobilisation && !contactDuService(s, st).telephone;
 
 export const sansCoordonnees = (s: Service) => s.modes_accueil.includes("en-presentiel") && (!s.lieu || s.lieu.positionApprochee);
 
