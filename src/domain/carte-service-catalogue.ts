@@ -2,7 +2,7 @@
  * The card of a service at build time (carte-service.ts): what the search index carries for it and what the
  * static pages show, as of the build's day — « à vérifier », the soonest current notice.
  */
-import type { Service, Structure } from "./catalogue";
+import { communeDuLieu, type Service, type Structure } from "./catalogue";
 import { avisEnCours, titreAvis } from "./avis";
 import { mentionDeLieu, modesDuService, vueCarte, type VueCarteService } from "./carte-service";
 import { estAVerifier } from "./freshness";
@@ -24,6 +24,12 @@ export interface OptionsCarte {
   distanceKm?: number;
 }
 
+/** The commune a card names: a service received in person at a known place (its commune's name, else the one its codes give). */
+export function communeDeLaCarte(service: Service): string | undefined {
+  const lieu = service.lieu;
+  return modesDuService(service) & 1 && lieu?.position ? (lieu.commune ?? communeDuLieu(lieu)?.nom) : undefined;
+}
+
 /** The card of a service, from the catalogue. */
 export function vueCarteDuService(service: Service, structure: Structure | undefined, o: OptionsCarte): VueCarteService {
   const modes = modesDuService(service);
@@ -32,7 +38,7 @@ export function vueCarteDuService(service: Service, structure: Structure | undef
     slug: service.slug,
     nom: service.nom,
     structure: structure?.nom ?? "",
-    commune: modes & 1 && service.lieu?.position ? service.lieu.commune : undefined,
+    commune: communeDeLaCarte(service),
     resume: service.resume,
     mention: mentionDeLieu(modes, o.avecDistance ?? false, o.distanceKm),
     etat,

@@ -6,9 +6,8 @@
  */
 import type { Catalogue } from "../catalogue";
 import { modesDuService } from "../carte-service";
-import { etatDeLaCarte } from "../carte-service-catalogue";
+import { communeDeLaCarte, etatDeLaCarte } from "../carte-service-catalogue";
 import { jourDuSite } from "../dates";
-import { communeDuLieu } from "../catalogue";
 import { besoinParCode, besoins as tousLesBesoins, categorieDuCode, TOUS_PUBLICS } from "../taxonomy";
 import { libellesDesBesoins } from "./besoins";
 export { libellesDesBesoins };
@@ -169,7 +168,7 @@ export function construireIndexRecherche(catalogue: Catalogue, aujourdhui: strin
       if (m & 1 && lieu?.position) {
         entree.l = [arrondi5(lieu.position.lat), arrondi5(lieu.position.lon)];
         if (lieu.positionApprochee) entree.a = 1;
-        const commune = lieu.commune ?? communeDuLieu(lieu)?.nom;
+        const commune = communeDeLaCarte(service);
         if (commune) entree.c = commune;
       }
       if (service.zone_eligibilite && service.zone_eligibilite.length > 0) entree.z = [...service.zone_eligibilite];
