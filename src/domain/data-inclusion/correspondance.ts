@@ -65,11 +65,14 @@ export interface OptionsCorrespondance {
 
 const SCHEMAS = { structure: structureFrontmatter, service: serviceFrontmatter } as const;
 
+/** Fields of ours that data·inclusion v1 has not: never read from a record, never written nor compared by the import. */
+export const CHAMPS_HORS_V1 = ["resume", "anciens_slugs", "avis"] as const;
+
 /**
  * Fields of ours never produced from a record's own field: those v1 has not (`structure` is added by the
  * import), and the origin fields (in `origine`; a structure's `doublons` are merged by the import).
  */
-const CHAMPS_PROPRES: ReadonlySet<string> = new Set(["structure", "resume", "anciens_slugs", "avis", ...NOMS_CHAMPS_ORIGINE]);
+const CHAMPS_PROPRES: ReadonlySet<string> = new Set(["structure", ...CHAMPS_HORS_V1, ...NOMS_CHAMPS_ORIGINE]);
 
 const OBLIGATOIRES: Readonly<Record<Genre, ReadonlySet<string>>> = {
   structure: new Set(["nom", "date_maj"]),

@@ -16,7 +16,7 @@ import { CHAMP_CORPS, CHAMP_TEXTE_ORIGINAL, versFichier } from "../cms/format";
 import { MOTIF_SLUG, slugifier } from "../text";
 import { lireFrontMatter } from "../validation/frontmatter";
 import { validerFichiers } from "../validation/catalogue";
-import { depuisDataInclusion, type ProblemeEnregistrement } from "./correspondance";
+import { CHAMPS_HORS_V1, depuisDataInclusion, type ProblemeEnregistrement } from "./correspondance";
 import { regrouperDoublons, type MembreGroupe } from "./doublons";
 import { CHAMP_CORPS_ETAT, cleEtat, empreinte, etatVide, type EntreeEtat, type EtatImport } from "./etat";
 import type { Genre } from "./format-dump";
@@ -135,7 +135,7 @@ const COLLECTION: Record<Genre, Collection> = { structure: "structures", service
 const cheminFichier = (genre: Genre, slug: string) => `${COLLECTION[genre]}/${slug}.md`;
 
 /** Fields of ours the import never writes (nor compares). */
-const CHAMPS_PROPRES = new Set(["resume", "anciens_slugs", "avis", "date_maj", "doublons"]);
+const CHAMPS_PROPRES = new Set<string>([...CHAMPS_HORS_V1, "date_maj", "doublons"]);
 const champsImportes = (genre: Genre) => [...NOMS_CHAMPS[COLLECTION[genre]].filter((c) => !CHAMPS_PROPRES.has(c)), CHAMP_CORPS_ETAT];
 
 const texte = (v: unknown): string | undefined => {
