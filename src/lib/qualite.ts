@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOSSIER_IMPORT, FICHIERS_IMPORT } from "../domain/data-inclusion/commande";
-import { bilanQualite, lireRapportImport, type Bilan, type OptionsCsv, type OptionsRelance } from "../domain/qualite";
+import { bilanQualite, chiffresQualite, lireRapportImport, type Bilan, type OptionsCsv, type OptionsRelance } from "../domain/qualite";
 import { validationDuDossier } from "./validation-du-catalogue";
 import { siteConfig } from "../../site.config";
 import { aujourdhui } from "./aujourdhui";
@@ -27,7 +27,7 @@ export const cheminRapportImport = join(dossierCatalogue, DOSSIER_IMPORT, FICHIE
 
 let enCours: Promise<Bilan> | undefined;
 
-const BILAN_VIDE: Bilan = { structures: [], scores: new Map(), rapportPresent: false, refuses: 0, servicesAVoir: 0 };
+const BILAN_VIDE: Bilan = { structures: [], scores: new Map(), rapportPresent: false, refuses: 0, servicesAVoir: 0, chiffres: chiffresQualite([], new Map(), "") };
 
 /**
  * Empty in a search-only build (CARTO_PAGES_CATALOGUE=0, the search benchmark's 10,000 services): its links

@@ -9,6 +9,7 @@ import type { Probleme } from "../validation";
 import { comparerFrancais } from "../text";
 import { rattacherRefus, type RapportLu } from "./rapport-import";
 import { scoreQualite, type Score } from "./score";
+import { chiffresQualite, type Chiffres } from "./chiffres";
 import { signauxDeLaStructure, signauxDuService, urgenceDe, type Signal } from "./signaux";
 
 export interface ServiceAVoir {
@@ -38,6 +39,8 @@ export interface Bilan {
   refuses: number;
   /** Services with at least one flag. */
   servicesAVoir: number;
+  /** The catalogue-wide figures. */
+  chiffres: Chiffres;
 }
 
 export interface OptionsBilan {
@@ -78,5 +81,12 @@ export function bilanQualite(catalogue: Catalogue, o: OptionsBilan): Bilan {
     structures.push({ nom, signaux, services: [], urgence: urgenceDe(signaux) });
   }
   structures.sort((a, b) => a.urgence - b.urgence || compterAuRang(b) - compterAuRang(a) || comparerFrancais(a.nom, b.nom));
-  return { structures, scores, rapportPresent: o.rapport.present, refuses: o.rapport.present ? o.rapport.refus.length : 0, servicesAVoir };
+  return {
+    structures,
+    scores,
+    rapportPresent: o.rapport.present,
+    refuses: o.rapport.present ? o.rapport.refus.length : 0,
+    servicesAVoir,
+    chiffres: chiffresQualite(catalogue.services, scores, o.aujourdhui),
+  };
 }

@@ -7,7 +7,8 @@ import type { Service } from "../catalogue";
 import { communeDuLieu } from "../catalogue";
 import { epciParSiren } from "../communes";
 import { estAVerifier } from "../freshness";
-import { themeDuCode, themes } from "../taxonomy";
+import { serviceDansLeTheme } from "../regroupements";
+import { themes } from "../taxonomy";
 import { comparerFrancais } from "../text";
 import { arrondi2 } from "./score";
 
@@ -42,12 +43,14 @@ export function chiffresQualite(services: readonly Service[], scores: ReadonlyMa
   const aJour = (s: Service) => !estAVerifier(s.date_maj, aujourdhui);
   const part = (libelle: string, liste: readonly Service[]): Part => ({ libelle, total: liste.length, aJour: liste.filter(aJour).length });
   const parTheme = themes
-    .map((t) => part(t.label, services.filter((s) => s.thematiques.some((code) => themeDuCode(code) === t))))
+    .map((t) => part(t.label, services.filter((s) => serviceDansLeTheme(s, t))))
     .filter((p) => p.total > 0);
   const groupes = new Map<string, Service[]>();
   for (const s of services) {
     const nom = epciDuService(s);
-    groupes.set(nom, [...(groupes.get(nom) ?? []), s]);
+    const groupe = groupes.get(nom);
+    if (groupe) groupe.push(s);
+    else groupes.set(nom, [s]);
   }
   const rangAutres = (nom: string) => (nom === SANS_LIEU || nom === HORS_TERRITOIRE ? 1 : 0);
   const parEpci = [...groupes.entries()]
