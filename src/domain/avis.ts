@@ -70,6 +70,12 @@ export function avisEnCoursDeLaStructure(structure: Pick<Structure, "horaires_ac
   return nonTermines(fermeturesDesHoraires(structure.horaires_accueil), aujourdhui);
 }
 
+/** The heading over a page's notices: « Fermeture annoncée », « Changement temporaire », or several. */
+export function titreDesAvis(avis: readonly Pick<AvisAffiche, "genre">[]): string {
+  if (avis.length > 1) return "Avis importants";
+  return avis[0]?.genre === "fermeture" ? "Fermeture annoncée" : "Changement temporaire";
+}
+
 /** The notices of a listing ended more than `joursDeGrace` days before `aujourdhui`: to remove from the file. */
 export function avisTermines(fiche: { avis?: ServiceAvis["avis"]; horaires_accueil?: string }, aujourdhui: string, joursDeGrace = JOURS_AVANT_RELANCE_AVIS): Avis[] {
   const limite = jourPlus(aujourdhui, -joursDeGrace);

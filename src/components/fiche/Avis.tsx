@@ -2,15 +2,14 @@
  * A listing's current notices (closure, temporary change), first on its page and in the CMS preview:
  * a person must read them before the hours or the address.
  */
-import type { AvisAffiche } from "../../domain/avis";
+import { titreDesAvis, type AvisAffiche } from "../../domain/avis";
 import TexteTelephones from "./TexteTelephones";
 
 export default function Avis({ avis }: { avis: readonly AvisAffiche[] }) {
   if (avis.length === 0) return null;
-  const titre = avis.length > 1 ? "Avis importants" : avis[0]!.genre === "fermeture" ? "Fermeture annoncée" : "Changement temporaire";
   return (
     <section className="avis-fiche" aria-labelledby="avis">
-      <h2 id="avis">{titre}</h2>
+      <h2 id="avis">{titreDesAvis(avis)}</h2>
       {avis.map((a) => (
         <p key={`${a.titre}${a.message}`}>
           <strong>{a.titre}</strong>
