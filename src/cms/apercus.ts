@@ -19,7 +19,7 @@ import type { ServiceFrontmatter, StructureFrontmatter } from "../domain/schema"
 import { lienTelephone, telephoneEnClair } from "../domain/telephone";
 import { urls } from "../lib/urls";
 import { MENTION_VERIFICATION } from "../domain/freshness";
-import Avis from "../components/fiche/Avis";
+import EnTeteService from "../components/fiche/EnTeteService";
 import { siteConfig } from "../../site.config";
 
 type Donnees = Record<string, unknown>;
@@ -193,40 +193,16 @@ export function ApercuService(props: PreviewTemplateComponentProps): ReactNode {
     const fiche = horairesAcorriger
       ? { ...lue, ouEtQuand: { ...lue.ouEtQuand, horaires: { renseignes: false as const, conseil: { avant: "Horaires à corriger (voir le message plus haut).", apres: "" } } } }
       : lue;
-    // The header as on src/pages/services/[service].astro; the body is the page's own component.
+    // The page's own head and body components (src/pages/services/[service].astro).
     return h(
       "main",
       { className: "conteneur apercu" },
       h(
         "article",
         null,
-        h(
-          "header",
-          null,
-          h("h1", null, fiche.nom || "(nom du service)"),
-          h(
-            "p",
-            { className: "structure" },
-            "Proposé par ",
-            h("a", { href: fiche.structure.href }, fiche.structure.nom || "(structure)"),
-            fiche.type ? ` · ${fiche.type}` : null,
-          ),
-          // What the page says first until their last day: the closures of the hours, then the other notices.
-          h(Avis, { avis: fiche.avis }),
-          h("p", { className: "chapeau" }, fiche.resume),
-          h("p", { className: "maj" }, `${MENTION_VERIFICATION} `, h("time", { dateTime: fiche.miseAJour.date }, fiche.miseAJour.le)),
-        ),
+        h(EnTeteService, { fiche }),
         horairesAcorriger ? alerteHoraires(horairesAcorriger) : null,
-        // The needs after the contact box, as on the page.
-        h(
-          FicheServiceCorps,
-          { fiche },
-          h(
-            "ul",
-            { className: "etiquettes", "aria-label": "Besoins" },
-            fiche.thematiques.map((t) => h("li", { className: "etiquette", key: t.code }, t.libelle)),
-          ),
-        ),
+        h(FicheServiceCorps, { fiche }),
       ),
     );
   } catch (e) {

@@ -109,12 +109,19 @@ function Contact({ fiche }: { fiche: FicheService }) {
   );
 }
 
-/** `children`: what the page shows right after the contact box (its needs, « Ajouter à ma sélection »). */
+/** `children`: what the page shows after the contact box and the needs (« Ajouter à ma sélection »). */
 export default function FicheServiceCorps({ fiche, children }: { fiche: FicheService; children?: React.ReactNode }) {
   const { pourQui, ouEtQuand, mobilisation, contact } = fiche;
   return (
     <div className="fiche">
       <Contact fiche={fiche} />
+      <ul className="etiquettes" aria-label="Besoins">
+        {fiche.thematiques.map((t) => (
+          <li key={t.code} className="etiquette">
+            {t.libelle}
+          </li>
+        ))}
+      </ul>
       {children}
 
       <Section id="pour-qui" titre="Pour qui ?">
