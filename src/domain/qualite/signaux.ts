@@ -68,10 +68,9 @@ export interface ContexteSignaux {
   refus?: readonly LigneRapport[];
 }
 
-/** Is this validator problem about `<collection>/<slug>.md`? (Paths are shown as given: `content/services/x.md`.) */
+/** Is this validator problem about the listing `<collection>/<slug>`? */
 export function problemeDuFichier(p: Probleme, collection: "structures" | "services", slug: string): boolean {
-  const morceaux = p.fichier.split(/[\\/]/);
-  return morceaux.at(-1) === `${slug}.md` && morceaux.at(-2) === collection;
+  return p.fiche?.collection === collection && p.fiche.slug === slug;
 }
 
 /** The validator's warnings on a file, as the validator writes them (ended notices aside: their own flag says them). */

@@ -745,7 +745,10 @@ export function validerFichiers(fichiers: readonly FichierCatalogue[], options: 
   verifierOrigines(fiches, structuresParSlug, options.source ?? siteConfig.source);
   verifierCodes(services, options.source ?? siteConfig.source);
 
-  for (const f of fiches) for (const p of f.problemes) problemes.push({ fichier: f.chemin, ...p });
+  for (const f of fiches) {
+    const fiche = { collection: f.genre === "structure" ? ("structures" as const) : ("services" as const), slug: f.slug };
+    for (const p of f.problemes) problemes.push({ fichier: f.chemin, fiche, ...p });
+  }
   problemes.sort(comparerProblemes);
 
   const valides = (liste: Fiche[]) =>

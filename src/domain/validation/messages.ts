@@ -37,6 +37,8 @@ export interface Probleme {
   gravite: Gravite;
   /** What kind of problem, for a reader that treats one apart (/qualite/ flags ended notices itself). */
   code?: "avis-termine";
+  /** The listing the file holds, for a reader that groups problems by listing (/qualite/). */
+  fiche?: { collection: "structures" | "services"; slug: string };
 }
 
 /** A problem found inside one file, before the file's path is attached. */
